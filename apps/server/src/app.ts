@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import scalarApiReference from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import { accountsRoutes, createAccountsService, createMfaService } from './modules/accounts/index.js';
+import {
+  createInvitationsService,
+  createMembersService,
+  organizationDirectory,
+  organizationsRoutes,
+} from './modules/organizations/index.js';
+import { recordAuthEvent } from './platform/audit/audit.js';
+import { registerAuthentication } from './platform/auth/authenticate.js';
+import { cookieNames } from './platform/auth/cookies.js';
+import { registerCsrf } from './platform/auth/csrf.js';
+import { PermissionDenied } from './platform/auth/permissions.js';
+import type { Database } from './platform/db/database.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { problemErrorHandler } from './platform/http/problem.js';
+import { registerWebApp } from './platform/http/web-app.js';
+import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
+import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { withTenant } from './platform/tenancy.js';
+
+z.config(z.locales.es());
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Overrides the mail transport chosen from config (tests inject an SMTP fake's URL instead, normally). */
+  mailer?: Mailer;
+  now?: () => Date;
+}
+
+const REQUEST_ID_PATTERN = /^[\w.-]{1,64}$/;
+export const WEB_DIST = new URL('../../web/dist', import.meta.url).pathname;
+
+/** Builds the whole server: platform plugins first, then each module's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    disableRequestLogging: true,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemErrorHandler);
+
+  // One log line per request, with its id, status and duration.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CajaChica API',
+        version: '1.0.0',
+        description:
+          'API pública de CajaChica: todo lo que hace la aplicación web. Errores en application/problem+json.',
+      },
+      servers: [{ url: config.appUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: cookieNames(config).session },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const cookies = cookieNames(config);
+  const mailer =
+    deps.mailer ??
+    (config.smtpUrl
+      ? createSmtpMailer(config.smtpUrl, config.mailFrom)
+      : createLocalMailbox(path.join(config.dataDir, 'mailbox'), config.mailFrom));
+  const services = { db: database.db, now: deps.now, log: app.log };
+  const accounts = createAccountsService({
+    ...services,
+    config,
+    mailer,
+    organizations: organizationDirectory,
+  });
+  const mfa = createMfaService(services);
+  const members = createMembersService(services);
+  const invitations = createInvitationsService({ ...services, mailer, config, accounts });
+
+  registerAuthentication(app, { cookies, resolveActor: accounts.resolveActor });
+  registerCsrf(app, { config, cookies });
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof PermissionDenied)) return;
+    const actor = await request.optionalActor();
+    await withTenant(database.db, {}, (tx) =>
+      recordAuthEvent(tx, request.origin(), {
+        event: 'authorization_failed',
+        userId: actor?.userId,
+        organizationId: actor?.organizationId,
+        details: { action: error.action, method: request.method, url: request.url },
+      }),
+    );
+  });
+
+  await app.register(healthRoutes, { ping: database.ping });
+  await app.register(
+    async (api) => {
+      await api.register(accountsRoutes, { accounts, mfa, cookies, config });
+      await api.register(organizationsRoutes, { members, invitations, cookies, config });
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(scalarApiReference, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/v1/openapi.json', title: 'CajaChica API' },
+  });
+  // Scalar renders with inline scripts; the CSP stays strict everywhere else.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
+  });
+  if (config.useLocalMailbox && 'list' in mailer) {
+    await app.register(mailboxRoutes, { mailbox: mailer as ReturnType<typeof createLocalMailbox> });
+  }
+  await registerWebApp(app, { webDist: WEB_DIST });
+  return app;
+}

@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable the server reads, in one schema. Defaults give the embedded mode. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  APP_URL: z.url().default('http://localhost:3000'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('CajaChica <no-reply@cajachica.local>'),
+  SESSION_SECRET: z.string().min(32, 'debe tener al menos 32 caracteres').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1000),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  appUrl: string;
+  /** Cookies get `__Host-` and Secure only where the browser accepts them: production over HTTPS. */
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+  /** The local mailbox at /dev/mailbox replaces SMTP only outside production. */
+  useLocalMailbox: boolean;
+  mailFrom: string;
+  sessionSecret: string;
+  logLevel: Env['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+// Only for development and tests: production refuses to start without SESSION_SECRET.
+const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-not-for-production';
+
+/** Reads and validates the environment; throws ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  const missing: string[] = [];
+  if (isProduction && !env.SESSION_SECRET) missing.push('SESSION_SECRET');
+  if (isProduction && !env.SMTP_URL) missing.push('SMTP_URL');
+  if (missing.length > 0) {
+    throw new ConfigError(`Missing required configuration in production: ${missing.join(', ')}`);
+  }
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    appUrl: env.APP_URL.replace(/\/$/, ''),
+    secureCookies: isProduction && env.APP_URL.startsWith('https:'),
+    smtpUrl: env.SMTP_URL,
+    useLocalMailbox: !env.SMTP_URL && !isProduction,
+    mailFrom: env.MAIL_FROM,
+    sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    logLevel: env.LOG_LEVEL,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    loginLockMinutes: env.LOGIN_LOCK_MINUTES,
+    trustProxy: env.TRUST_PROXY,
+  };
+}

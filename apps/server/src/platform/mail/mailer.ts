@@ -1,0 +1,59 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { newId } from '../db/ids.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface StoredMail extends OutgoingMail {
+  id: string;
+  from: string;
+  sentAt: string;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Real SMTP through nodemailer (any SMTP URL: smtp://user:pass@host:587, smtps://...). */
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
+  };
+}
+
+/**
+ * Embedded mode's mailbox: nodemailer builds the message as for SMTP, and it is kept as JSON
+ * under DATA_DIR/mailbox for /dev/mailbox instead of leaving the machine.
+ */
+export function createLocalMailbox(dir: string, from: string) {
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  return {
+    async send(mail: OutgoingMail) {
+      await transport.sendMail({ from, ...mail });
+      const stored: StoredMail = { id: newId(), from, sentAt: new Date().toISOString(), ...mail };
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, `${stored.id}.json`), JSON.stringify(stored));
+    },
+    /** Newest first. */
+    async list(): Promise<StoredMail[]> {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const mails = await Promise.all(
+        names
+          .filter((name) => name.endsWith('.json'))
+          .map(async (name) => JSON.parse(await readFile(path.join(dir, name), 'utf8')) as StoredMail),
+      );
+      return mails.sort((a, b) => b.id.localeCompare(a.id));
+    },
+  };
+}
+
+export type LocalMailbox = ReturnType<typeof createLocalMailbox>;

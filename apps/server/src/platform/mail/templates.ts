@@ -1,0 +1,62 @@
+import type { OutgoingMail } from './mailer.js';
+
+// The product's emails, in Spanish (es-MX). Each returns text and HTML bodies of the same content.
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function layout(to: string, subject: string, paragraphs: string[], action: { label: string; url: string }) {
+  const text = [...paragraphs, '', `${action.label}: ${action.url}`, '', '— CajaChica'].join('\n');
+  const html = `<!doctype html><html lang="es-MX"><body style="font-family:sans-serif;line-height:1.5">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>
+<p style="color:#666;font-size:12px">Si el botón no funciona, copia este enlace en tu navegador:<br>${escapeHtml(action.url)}</p>
+<p>— CajaChica</p></body></html>`;
+  return { to, subject, text, html } satisfies OutgoingMail;
+}
+
+export function verificationMail(to: string, name: string, url: string, validHours: number): OutgoingMail {
+  return layout(
+    to,
+    'Confirma tu correo en CajaChica',
+    [
+      `Hola, ${name}:`,
+      'Gracias por registrarte en CajaChica. Confirma tu correo electrónico para activar tu cuenta.',
+      `El enlace vence en ${validHours} horas y solo puede usarse una vez.`,
+    ],
+    { label: 'Confirmar mi correo', url },
+  );
+}
+
+export function passwordResetMail(to: string, name: string, url: string, validMinutes: number): OutgoingMail {
+  return layout(
+    to,
+    'Restablece tu contraseña de CajaChica',
+    [
+      `Hola, ${name}:`,
+      'Recibimos una solicitud para restablecer tu contraseña. Si no fuiste tú, ignora este correo.',
+      `El enlace vence en ${validMinutes} minutos y solo puede usarse una vez.`,
+    ],
+    { label: 'Elegir una contraseña nueva', url },
+  );
+}
+
+export function invitationMail(
+  to: string,
+  inviterName: string,
+  organizationName: string,
+  url: string,
+  validDays: number,
+): OutgoingMail {
+  return layout(
+    to,
+    `${inviterName} te invitó a ${organizationName} en CajaChica`,
+    [
+      'Hola:',
+      `${inviterName} te invitó a unirte a ${organizationName} en CajaChica, la plataforma para administrar la caja chica.`,
+      `La invitación vence en ${validDays} días.`,
+    ],
+    { label: 'Aceptar la invitación', url },
+  );
+}
