@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseKind, openTestDatabase, testDatabaseKinds } from '../../test/helpers/test-database.js';
+import { auditLog } from './audit/audit.schema.js';
+import type { Database } from './db/database.js';
+import { newId } from './db/ids.js';
+import { withTenant } from './tenancy.js';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+describe.each(testDatabaseKinds())('row-level security on %s', (kind: DatabaseKind) => {
+  let database: Database;
+  const orgA = newId();
+  const orgB = newId();
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    for (const organizationId of [orgA, orgB]) {
+      await withTenant(database.db, { organizationId }, async (tx) => {
+        await tx.execute(
+          sql`INSERT INTO organizations (id, name) VALUES (${organizationId}, ${`Org ${organizationId}`})`,
+        );
+        await tx.insert(auditLog).values({ organizationId, action: 'test.created', targetType: 'test' });
+      });
+    }
+  });
+  afterAll(async () => database.close());
+
+  it('runs requests as app_user, which is neither superuser, table owner, nor BYPASSRLS', async () => {
+    const [role] = await withTenant(database.db, { organizationId: orgA }, async (tx) =>
+      rowsOf<{ current_user: string; rolsuper: boolean; rolbypassrls: boolean; owns: boolean }>(
+        await tx.execute(sql`SELECT current_user, r.rolsuper, r.rolbypassrls,
+          EXISTS (SELECT 1 FROM pg_tables WHERE tableowner = current_user) AS owns
+          FROM pg_roles r WHERE r.rolname = current_user`),
+      ),
+    );
+    expect(role).toEqual({ current_user: 'app_user', rolsuper: false, rolbypassrls: false, owns: false });
+  });
+
+  it('shows organization B none of organization A rows', async () => {
+    const seen = await withTenant(database.db, { organizationId: orgB }, async (tx) => ({
+      audit: await tx.select().from(auditLog),
+      organizations: rowsOf<{ id: string }>(await tx.execute(sql`SELECT id FROM organizations`)),
+    }));
+    expect(seen.audit.map((row) => row.organizationId)).toEqual([orgB]);
+    expect(seen.organizations.map((row) => row.id)).toEqual([orgB]);
+  });
+
+  it('refuses organization B an insert into organization A', async () => {
+    await expect(
+      withTenant(database.db, { organizationId: orgB }, (tx) =>
+        tx.insert(auditLog).values({ organizationId: orgA, action: 'test.intrusion', targetType: 'test' }),
+      ),
+    ).rejects.toThrow();
+    const countA = await withTenant(
+      database.db,
+      { organizationId: orgA },
+      async (tx) => (await tx.select().from(auditLog)).length,
+    );
+    expect(countA).toBe(1);
+  });
+
+  it('fails closed: without an organization no tenant row is visible or writable', async () => {
+    const visible = await withTenant(
+      database.db,
+      {},
+      async (tx) => (await tx.select().from(auditLog)).length,
+    );
+    expect(visible).toBe(0);
+    await expect(
+      withTenant(database.db, {}, (tx) =>
+        tx.insert(auditLog).values({ organizationId: orgA, action: 'x', targetType: 'x' }),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('refuses to change or delete audit history, even inside the right organization', async () => {
+    await expect(
+      withTenant(database.db, { organizationId: orgA }, (tx) =>
+        tx.execute(sql`UPDATE audit_log SET action = 'forged'`),
+      ),
+    ).rejects.toThrow();
+    await expect(
+      withTenant(database.db, { organizationId: orgA }, (tx) => tx.execute(sql`DELETE FROM audit_log`)),
+    ).rejects.toThrow();
+  });
+});
