@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import scalarApiReference from '@scalar/fastify-api-reference';
@@ -24,6 +23,7 @@ import { PermissionDenied } from './platform/auth/permissions.js';
 import type { Database } from './platform/db/database.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { problemErrorHandler } from './platform/http/problem.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
 import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
@@ -79,15 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:'],
-        'upgrade-insecure-requests': config.secureCookies ? [] : null,
-      },
-    },
-    hsts: config.secureCookies,
-  });
+  registerSecurityHeaders(app, { https: config.secureCookies });
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -154,10 +146,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scalarApiReference, {
     routePrefix: '/api/docs',
     configuration: { url: '/api/v1/openapi.json', title: 'CajaChica API' },
-  });
-  // Scalar renders with inline scripts; the CSP stays strict everywhere else.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
   });
   if (config.useLocalMailbox && 'list' in mailer) {
     await app.register(mailboxRoutes, { mailbox: mailer as ReturnType<typeof createLocalMailbox> });

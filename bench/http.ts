@@ -1,0 +1,88 @@
+/**
+ * /healthz through the full production plugin stack (helmet, rate limit, cookies, CSRF hook,
+ * request ids, one pino log line per request, problem+json handler) vs a bare node:http hello
+ * world, both as child processes on 127.0.0.1, measured in the same run with autocannon.
+ * Goal: ratio ≥ 0.75. Bounded: DURATION seconds per target (default 10).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { freePort } from '../e2e/helpers/server.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+
+const BARE_SERVER = `
+const http = require('node:http');
+http.createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end('{"status":"ok"}');
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+async function waitFor(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+async function measure(name: string, args: string[], env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/healthz`;
+  try {
+    await waitFor(url, child);
+    await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up (JIT, caches)
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+    const non2xx = result.non2xx + result.errors;
+    console.log(
+      `${name.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors/non-2xx ${non2xx}`,
+    );
+    if (non2xx > 0) throw new Error(`${name}: ${non2xx} failed responses`);
+    return result.requests.average;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function main() {
+  const mainJs = path.join(ROOT, 'apps/server/dist/main.js');
+  if (!existsSync(mainJs)) throw new Error('Build first: npm run build');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cajachica-bench-'));
+  console.log(`bench/http: ${CONNECTIONS} connections, ${DURATION}s per target, 127.0.0.1`);
+  try {
+    const baseline = await measure('node:http hello world (baseline)', ['-e', BARE_SERVER], {});
+    const product = await measure('CajaChica /healthz (production)', [mainJs], {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'bench-session-secret-bench-session-secret',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      APP_URL: 'http://127.0.0.1',
+      // The rate limiter still runs on every request; the bench's single address must not hit it.
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+    });
+    const ratio = product / baseline;
+    console.log(
+      `ratio CajaChica/baseline: ${ratio.toFixed(2)}x (goal ≥ 0.75x) ${ratio >= 0.75 ? 'MET' : 'NOT MET'}`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
