@@ -1,0 +1,60 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { ApiError, api } from './client';
+import type { Me } from './types';
+
+export const meQueryKey = ['me'] as const;
+
+/** GET /me, with "not signed in" as `null` rather than an error. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** The current session: `data` is the Me, `null` when signed out, `undefined` while loading. */
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** After login, accepting an invitation or switching organization the server answers the new Me. */
+export function storeSession(queryClient: QueryClient, me: Me): void {
+  queryClient.setQueryData(meQueryKey, me);
+}
+
+export function logout(): Promise<void> {
+  return api.post<void>('/auth/logout');
+}
+
+export function canManageMembers(me: Me): boolean {
+  return me.roles.includes('owner') || me.roles.includes('admin');
+}
+
+export function canReadMembers(me: Me): boolean {
+  return canManageMembers(me) || me.roles.includes('accountant') || me.roles.includes('auditor');
+}
+
+export function isOwner(me: Me): boolean {
+  return me.roles.includes('owner');
+}
+
+/** A `next` parameter is honoured only when it points inside this site (no open redirects). */
+export function safeNextPath(next: string | null): string | null {
+  if (!next) return null;
+  try {
+    const url = new URL(next, window.location.origin);
+    if (url.origin !== window.location.origin) return null;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Inside `/app` the session is known (ProtectedApp waits for it). */
+export function useSession(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSession used outside the signed-in app');
+  return data;
+}

@@ -1,0 +1,35 @@
+import { Box, NavLink } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { canReadMembers } from '../api/session';
+import type { Me } from '../api/types';
+
+interface Props {
+  me: Me;
+  /** Closes the navbar on mobile after a link is followed. */
+  onNavigate: () => void;
+}
+
+export function AppNavbar({ me, onNavigate }: Props) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const isActive = (to: string) => (to === '/app' ? pathname === '/app' : pathname.startsWith(to));
+
+  const link = (to: string, label: string) => (
+    <NavLink key={to} component={Link} to={to} label={label} active={isActive(to)} onClick={onNavigate} />
+  );
+
+  return (
+    <Box>
+      {link('/app', t('nav.home'))}
+      {link('/app/fondos', t('nav.funds'))}
+      {link('/app/gastos', t('nav.expenses'))}
+      {link('/app/aprobaciones', t('nav.approvals'))}
+      {link('/app/reportes', t('nav.reports'))}
+      <NavLink label={t('nav.settings')} defaultOpened childrenOffset="md">
+        {canReadMembers(me) && link('/app/miembros', t('nav.members'))}
+        {link('/app/configuracion', t('nav.organization'))}
+      </NavLink>
+    </Box>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AuthLayout } from './AuthLayout';
+import { ProtectedApp } from './ProtectedApp';
+import { FullPageLoader, NotFoundPage, RootRedirect, RouteError } from './pages';
+import { RootLayout } from './RootLayout';
+
+/** A route whose page is loaded on first visit, so each page is its own chunk. */
+function page<Name extends string>(
+  path: string | undefined,
+  load: () => Promise<Record<Name, ComponentType>>,
+  exportName: Name,
+): RouteObject {
+  const lazy = async () => ({ Component: (await load())[exportName] });
+  return path === undefined ? { index: true, lazy } : { path, lazy };
+}
+
+const routes: RouteObject[] = [
+  {
+    Component: RootLayout,
+    HydrateFallback: FullPageLoader,
+    ErrorBoundary: RouteError,
+    children: [
+      { path: '/', Component: RootRedirect },
+      {
+        Component: AuthLayout,
+        children: [
+          page('registro', () => import('../features/auth/SignUpPage'), 'SignUpPage'),
+          page('verificar', () => import('../features/auth/VerifyEmailPage'), 'VerifyEmailPage'),
+          page('entrar', () => import('../features/auth/LoginPage'), 'LoginPage'),
+          page('olvide', () => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage'),
+          page('restablecer', () => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage'),
+          page('invitacion', () => import('../features/auth/AcceptInvitationPage'), 'AcceptInvitationPage'),
+        ],
+      },
+      {
+        path: 'app',
+        Component: ProtectedApp,
+        children: [
+          page(undefined, () => import('../features/home/HomePage'), 'HomePage'),
+          page('fondos', () => import('../features/funds/FundsPage'), 'FundsPage'),
+          page('gastos', () => import('../features/expenses/ExpensesPage'), 'ExpensesPage'),
+          page('aprobaciones', () => import('../features/approvals/ApprovalsPage'), 'ApprovalsPage'),
+          page('reportes', () => import('../features/reports/ReportsPage'), 'ReportsPage'),
+          page('miembros', () => import('../features/members/MembersPage'), 'MembersPage'),
+          page('configuracion', () => import('../features/settings/SettingsPage'), 'SettingsPage'),
+          page('perfil', () => import('../features/profile/ProfilePage'), 'ProfilePage'),
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../../app/ComingSoon';
+
+export function ReportsPage() {
+  const { t } = useTranslation();
+  return <ComingSoon title={t('nav.reports')} />;
+}
