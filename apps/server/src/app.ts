@@ -10,8 +10,10 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import { accountsRoutes, createAccountsService, createMfaService } from './modules/accounts/index.js';
 import {
+  createFiscalDataService,
   createInvitationsService,
   createMembersService,
+  fiscalDataRoutes,
   organizationDirectory,
   organizationsRoutes,
 } from './modules/organizations/index.js';
@@ -118,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mfa = createMfaService(services);
   const members = createMembersService(services);
   const invitations = createInvitationsService({ ...services, mailer, config, accounts });
+  const fiscalData = createFiscalDataService(services);
 
   registerAuthentication(app, { cookies, resolveActor: accounts.resolveActor });
   registerCsrf(app, { config, cookies });
@@ -139,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       await api.register(accountsRoutes, { accounts, mfa, cookies, config });
       await api.register(organizationsRoutes, { members, invitations, cookies, config });
+      await api.register(fiscalDataRoutes, { fiscalData });
     },
     { prefix: '/api/v1' },
   );

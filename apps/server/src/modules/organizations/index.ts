@@ -15,3 +15,5 @@ export const organizationDirectory: OrganizationDirectory = {
   findActiveMembership,
   listActiveMembershipsOfUser,
 };
+export { fiscalDataRoutes } from './fiscal-data.routes.js';
+export { createFiscalDataService, type FiscalDataService } from './fiscal-data.service.js';

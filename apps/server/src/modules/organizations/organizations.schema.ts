@@ -83,3 +83,28 @@ export const invitations = pgTable(
     check('invitations_roles_check', ROLE_CHECK),
   ],
 );
+
+/** The organization's fiscal data as on its Constancia de Situación Fiscal: the receptor of its invoices. */
+export const organizationFiscalData = pgTable(
+  'organization_fiscal_data',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull().$defaultFn(newId),
+    rfc: text('rfc').notNull(),
+    legalName: text('legal_name').notNull(),
+    taxRegime: text('tax_regime').notNull(),
+    postalCode: text('postal_code').notNull(),
+    cfdiUse: text('cfdi_use').notNull(),
+    invoiceEmail: text('invoice_email').notNull(),
+    updatedBy: uuid('updated_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    uniqueIndex('organization_fiscal_data_org_key').on(table.organizationId),
+    check('organization_fiscal_data_postal_code_check', sql`postal_code ~ '^[0-9]{5}$'`),
+  ],
+);

@@ -20,6 +20,8 @@ const CONTRACT_PATHS: [string, string][] = [
   ['post', '/api/v1/invitations'],
   ['post', '/api/v1/invitations/accept'],
   ['post', '/api/v1/organization/owner'],
+  ['get', '/api/v1/organization/fiscal-data'],
+  ['put', '/api/v1/organization/fiscal-data'],
 ];
 
 describe('service routes', () => {

@@ -1,0 +1,2 @@
+export * from './catalogs/index.js';
+export { checkRfc, type RfcCheck } from './rfc.js';
