@@ -20,19 +20,22 @@ export function registerCsrf(
 ) {
   const { config, cookies } = options;
 
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    if (EXEMPT_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
-    if (request.headers.authorization?.startsWith('Bearer ')) return;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return done();
+    if (EXEMPT_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return done();
+    if (request.headers.authorization?.startsWith('Bearer ')) return done();
     const cookie = request.cookies[cookies.csrf];
     const header = request.headers['x-csrf-token'];
     if (!cookie || typeof header !== 'string' || !safeEqual(header, hmac(config.sessionSecret, cookie))) {
-      throw new AppError(
-        'CSRF_INVALID',
-        403,
-        'Falta el token de seguridad (CSRF) o no es válido. Recarga la página e intenta de nuevo.',
+      return done(
+        new AppError(
+          'CSRF_INVALID',
+          403,
+          'Falta el token de seguridad (CSRF) o no es válido. Recarga la página e intenta de nuevo.',
+        ),
       );
     }
+    done();
   });
 
   app.get(

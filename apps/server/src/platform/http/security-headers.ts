@@ -15,8 +15,4 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
   app.addHook('onRequest', (request, reply, done) => {
     applyHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
-  // Scalar's API reference renders with inline scripts; the CSP stays strict everywhere else.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/docs')) reply.removeHeader('content-security-policy');
-  });
 }
