@@ -28,6 +28,7 @@ import { healthRoutes } from './platform/http/health.routes.js';
 import { problemErrorHandler } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebApp } from './platform/http/web-app.js';
+import { registerIdempotency } from './platform/idempotency/idempotency.js';
 import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
 import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
 import { withTenant } from './platform/tenancy.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuthentication(app, { cookies, resolveActor: accounts.resolveActor });
   registerCsrf(app, { config, cookies });
+  registerIdempotency(app, { db: database.db, now: deps.now });
   app.addHook('onError', async (request, _reply, error) => {
     if (!(error instanceof PermissionDenied)) return;
     const actor = await request.optionalActor();
