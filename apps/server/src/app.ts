@@ -23,6 +23,7 @@ import { registerAuthentication } from './platform/auth/authenticate.js';
 import { cookieNames } from './platform/auth/cookies.js';
 import { registerCsrf } from './platform/auth/csrf.js';
 import { PermissionDenied } from './platform/auth/permissions.js';
+import { createSecretBox } from './platform/auth/secret-box.js';
 import type { Database } from './platform/db/database.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { problemErrorHandler } from './platform/http/problem.js';
@@ -127,13 +128,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createSmtpMailer(config.smtpUrl, config.mailFrom)
       : createLocalMailbox(path.join(config.dataDir, 'mailbox'), config.mailFrom));
   const services = { db: database.db, now: deps.now, log: app.log };
+  const totpSecrets = createSecretBox(config.sessionSecret, 'totp-seeds');
   const accounts = createAccountsService({
+    secrets: totpSecrets,
     ...services,
     config,
     mailer,
     organizations: organizationDirectory,
   });
-  const mfa = createMfaService(services);
+  const mfa = createMfaService({ ...services, secrets: totpSecrets });
   const members = createMembersService(services);
   const invitations = createInvitationsService({ ...services, mailer, config, accounts });
   const fiscalData = createFiscalDataService(services);

@@ -4,6 +4,7 @@ import { recordAuthEvent } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import type { Role } from '../../platform/auth/permissions.js';
+import type { SecretBox } from '../../platform/auth/secret-box.js';
 import type { Db } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -29,6 +30,8 @@ export interface AccountsDeps {
   config: Pick<Config, 'appUrl' | 'loginMaxFailures' | 'loginLockMinutes'>;
   mailer: Mailer;
   organizations: OrganizationDirectory;
+  /** Opens the sealed TOTP seeds. */
+  secrets: Pick<SecretBox, 'open'>;
   now?: () => Date;
   log: { error(object: unknown, message: string): void };
 }
@@ -159,7 +162,8 @@ export function createAccountsService(deps: AccountsDeps) {
         if (!user.emailVerifiedAt) return { error: accountErrors.emailNotVerified() };
         if (user.totpEnabledAt && user.totpSecret) {
           if (!input.totp) return { error: accountErrors.mfaRequired() };
-          if (!verifyTotp(user.totpSecret, input.totp)) return fail('totp', accountErrors.mfaInvalid());
+          if (!verifyTotp(deps.secrets.open(user.totpSecret), input.totp))
+            return fail('totp', accountErrors.mfaInvalid());
         }
         await switchTenant(tx, { userId: user.id });
         const [first] = await organizations.listActiveMembershipsOfUser(tx, user.id);

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { recordAuthEvent } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
+import type { SecretBox } from '../../platform/auth/secret-box.js';
 import type { Db } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { accountErrors } from './accounts.errors.js';
@@ -29,8 +30,8 @@ export function verifyTotp(secretBase32: string, code: string): boolean {
 }
 
 /** Optional TOTP second factor: setup (secret + QR), enable with a first code, disable with the password. */
-export function createMfaService(deps: { db: Db; now?: () => Date }) {
-  const { db } = deps;
+export function createMfaService(deps: { db: Db; secrets: SecretBox; now?: () => Date }) {
+  const { db, secrets } = deps;
   const now = deps.now ?? (() => new Date());
   return {
     async setup(actor: Actor) {
@@ -40,7 +41,7 @@ export function createMfaService(deps: { db: Db; now?: () => Date }) {
         if (user?.totpEnabledAt) throw accountErrors.mfaAlreadyEnabled();
         await tx
           .update(users)
-          .set({ totpSecret: secret, updatedAt: now() })
+          .set({ totpSecret: secrets.seal(secret), updatedAt: now() })
           .where(eq(users.id, actor.userId));
       });
       const otpauthUrl = totpFor(secret, actor.email).toString();
@@ -52,7 +53,7 @@ export function createMfaService(deps: { db: Db; now?: () => Date }) {
         const user = await findUserById(tx, actor.userId);
         if (user?.totpEnabledAt) throw accountErrors.mfaAlreadyEnabled();
         if (!user?.totpSecret) throw accountErrors.mfaNotStarted();
-        if (!verifyTotp(user.totpSecret, code)) throw accountErrors.mfaInvalid();
+        if (!verifyTotp(secrets.open(user.totpSecret), code)) throw accountErrors.mfaInvalid();
         await tx
           .update(users)
           .set({ totpEnabledAt: now(), updatedAt: now() })
