@@ -26,6 +26,7 @@ import { PermissionDenied } from './platform/auth/permissions.js';
 import { createSecretBox } from './platform/auth/secret-box.js';
 import type { Database } from './platform/db/database.js';
 import { healthRoutes } from './platform/http/health.routes.js';
+import { withProblemResponses } from './platform/http/openapi.js';
 import { problemErrorHandler } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebApp } from './platform/http/web-app.js';
@@ -166,7 +167,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  let openapiDocument: unknown;
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => {
+    openapiDocument ??= withProblemResponses(app.swagger() as Parameters<typeof withProblemResponses>[0]);
+    return openapiDocument;
+  });
   await app.register(async (docs) => {
     // Scalar's API reference renders with inline scripts: only its pages go without the CSP.
     docs.addHook('onSend', async (_request, reply) => {
