@@ -179,7 +179,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await docs.register(scalarApiReference, {
       routePrefix: '/api/docs',
-      configuration: { url: '/api/v1/openapi.json', title: 'CajaChica API' },
+      configuration: {
+        url: '/api/v1/openapi.json',
+        title: 'CajaChica API',
+        // Self-contained docs: nothing that calls Scalar's cloud services from the customer's browser.
+        telemetry: false,
+        showDeveloperTools: 'never',
+        mcp: { disabled: true },
+        agent: { disabled: true },
+      },
     });
   });
   if (config.useLocalMailbox && 'list' in mailer) {
