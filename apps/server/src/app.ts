@@ -19,6 +19,7 @@ import {
   organizationsRoutes,
 } from './modules/organizations/index.js';
 import { recordAuthEvent } from './platform/audit/audit.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
 import { cookieNames } from './platform/auth/cookies.js';
 import { registerCsrf } from './platform/auth/csrf.js';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(accountsRoutes, { accounts, mfa, cookies, config });
       await api.register(organizationsRoutes, { members, invitations, cookies, config });
       await api.register(fiscalDataRoutes, { fiscalData });
+      await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );
