@@ -48,26 +48,13 @@ export function registerIdempotency(app: FastifyInstance, options: { db: Db; now
     const scope = { organizationId: actor.organizationId, userId: actor.userId };
     const hash = requestHash(request);
     const outcome = await withTenant(db, scope, async (tx) => {
-      await tx
-        .delete(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.organizationId, actor.organizationId),
-            eq(idempotencyKeys.ownerId, actor.userId),
-            eq(idempotencyKeys.key, key),
-            lt(idempotencyKeys.expiresAt, now()),
-          ),
-        );
-      const [existing] = await tx
-        .select()
-        .from(idempotencyKeys)
-        .where(
-          and(
-            eq(idempotencyKeys.organizationId, actor.organizationId),
-            eq(idempotencyKeys.ownerId, actor.userId),
-            eq(idempotencyKeys.key, key),
-          ),
-        );
+      const sameKey = and(
+        eq(idempotencyKeys.organizationId, actor.organizationId),
+        eq(idempotencyKeys.ownerId, actor.userId),
+        eq(idempotencyKeys.key, key),
+      );
+      await tx.delete(idempotencyKeys).where(and(sameKey, lt(idempotencyKeys.expiresAt, now())));
+      const [existing] = await tx.select().from(idempotencyKeys).where(sameKey);
       if (existing) return { existing };
       const [created] = await tx
         .insert(idempotencyKeys)
