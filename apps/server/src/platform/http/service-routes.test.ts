@@ -72,6 +72,15 @@ describe('service routes', () => {
     expect((await t.client().get('/readyz')).json()).toEqual({ status: 'ready' });
   });
 
+  it("sets helmet's security headers on every response", async () => {
+    const response = await t.client().get('/healthz');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['strict-transport-security']).toBeUndefined(); // http in tests; HSTS only over https
+  });
+
   it('answers 503 with Retry-After on /readyz when the database is gone', async () => {
     const broken = await buildTestApp('pglite');
     await broken.database.close();
