@@ -5,7 +5,7 @@
  * Goal: ratio ≥ 0.75. Bounded: DURATION seconds per target (default 10).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -37,6 +37,13 @@ async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`${url} did not start`);
 }
 
+/** CPU time (user + system, ms) a process has used, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+}
+
 async function measure(name: string, args: string[], env: Record<string, string>) {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
@@ -47,13 +54,16 @@ async function measure(name: string, args: string[], env: Record<string, string>
   try {
     await waitFor(url, child);
     await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up (JIT, caches)
+    const cpuBefore = cpuMs(child.pid);
     const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+    // Server CPU per request: steadier than throughput on a small shared machine.
+    const cpuPerRequest = ((cpuMs(child.pid) - cpuBefore) * 1000) / result.requests.total;
     const non2xx = result.non2xx + result.errors;
     console.log(
-      `${name.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors/non-2xx ${non2xx}`,
+      `${name.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  server CPU ${cpuPerRequest.toFixed(1)} µs/req  errors/non-2xx ${non2xx}`,
     );
     if (non2xx > 0) throw new Error(`${name}: ${non2xx} failed responses`);
-    return result.requests.average;
+    return { throughput: result.requests.average, cpuPerRequest };
   } finally {
     child.kill('SIGTERM');
   }
@@ -76,9 +86,12 @@ async function main() {
       // The rate limiter still runs on every request; the bench's single address must not hit it.
       RATE_LIMIT_PER_MINUTE: '1000000000',
     });
-    const ratio = product / baseline;
+    const ratio = product.throughput / baseline.throughput;
     console.log(
       `ratio CajaChica/baseline: ${ratio.toFixed(2)}x (goal ≥ 0.75x) ${ratio >= 0.75 ? 'MET' : 'NOT MET'}`,
+    );
+    console.log(
+      `server CPU per request, baseline/CajaChica: ${(baseline.cpuPerRequest / product.cpuPerRequest).toFixed(2)}x`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
