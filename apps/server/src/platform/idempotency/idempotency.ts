@@ -33,9 +33,20 @@ export function registerIdempotency(app: FastifyInstance, options: { db: Db; now
   const { db } = options;
   const now = options.now ?? (() => new Date());
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Callback-style with a synchronous exit: requests without a key (nearly all) pay no promise.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'POST' || request.headers['idempotency-key'] === undefined) return done();
+    applyKey(request, reply).then(
+      (replayed) => {
+        if (!replayed) done();
+      },
+      (error: Error) => done(error),
+    );
+  });
+
+  /** Starts or replays the keyed request; true when the saved answer was sent. */
+  async function applyKey(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new AppError(
         'IDEMPOTENCY_KEY_INVALID',
@@ -44,7 +55,7 @@ export function registerIdempotency(app: FastifyInstance, options: { db: Db; now
       );
     }
     const actor = await request.optionalActor();
-    if (!actor) return;
+    if (!actor) return false;
     const scope = { organizationId: actor.organizationId, userId: actor.userId };
     const hash = requestHash(request);
     const outcome = await withTenant(db, scope, async (tx) => {
@@ -77,10 +88,10 @@ export function registerIdempotency(app: FastifyInstance, options: { db: Db; now
     if ('racing' in outcome) throw inProgress();
     if ('created' in outcome && outcome.created) {
       pending.set(request, { organizationId: actor.organizationId, id: outcome.created.id });
-      return;
+      return false;
     }
     const existing = 'existing' in outcome ? outcome.existing : undefined;
-    if (!existing) return;
+    if (!existing) return false;
     if (existing.requestHash !== hash) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -89,13 +100,21 @@ export function registerIdempotency(app: FastifyInstance, options: { db: Db; now
       );
     }
     if (existing.statusCode === null) throw inProgress();
-    return replay(reply, existing);
+    replay(reply, existing);
+    return true;
+  }
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const key = pending.get(request);
+    if (!key) return done(null, payload);
+    pending.delete(request);
+    saveResponse(key, reply, payload).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const key = pending.get(request);
-    if (!key) return payload;
-    pending.delete(request);
+  async function saveResponse(key: PendingKey, reply: FastifyReply, payload: unknown) {
     await withTenant(db, { organizationId: key.organizationId }, async (tx) => {
       const where = and(
         eq(idempotencyKeys.organizationId, key.organizationId),
@@ -117,8 +136,7 @@ export function registerIdempotency(app: FastifyInstance, options: { db: Db; now
         })
         .where(where);
     });
-    return payload;
-  });
+  }
 }
 
 function inProgress() {
