@@ -40,6 +40,11 @@ export function isOwner(me: Me): boolean {
   return me.roles.includes('owner');
 }
 
+/** Fiscal data is read by the same roles that read members; only the owner changes it. */
+export function canReadFiscalData(me: Me): boolean {
+  return canReadMembers(me);
+}
+
 /** A `next` parameter is honoured only when it points inside this site (no open redirects). */
 export function safeNextPath(next: string | null): string | null {
   if (!next) return null;

@@ -71,6 +71,43 @@ export interface MfaSetup {
   qrDataUrl: string;
 }
 
+/** The organization's fiscal data as on its Constancia de Situación Fiscal (receptor of its CFDI). */
+export interface FiscalDataInput {
+  rfc: string;
+  legalName: string;
+  taxRegime: string;
+  postalCode: string;
+  cfdiUse: string;
+  invoiceEmail: string;
+}
+
+export interface FiscalData extends FiscalDataInput {
+  updatedAt: string;
+}
+
+/** PUT answers the saved data and what it accepted but the person should double-check. */
+export interface SavedFiscalData extends FiscalData {
+  warnings: { path: string; message: string }[];
+}
+
+/** SAT's c_RegimenFiscal entry. */
+export interface RegimenFiscal {
+  key: string;
+  name: string;
+  personaFisica: boolean;
+  personaMoral: boolean;
+}
+
+/** SAT's c_UsoCFDI entry, with the receptor's regímenes it may be used with. */
+export interface UsoCfdi extends RegimenFiscal {
+  regimenesReceptor: string[];
+}
+
+export interface FiscalCatalog {
+  regimenesFiscales: RegimenFiscal[];
+  usosCfdi: UsoCfdi[];
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -1,7 +1,7 @@
 import { Box, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canReadMembers } from '../api/session';
+import { canReadFiscalData, canReadMembers } from '../api/session';
 import type { Me } from '../api/types';
 
 interface Props {
@@ -26,10 +26,12 @@ export function AppNavbar({ me, onNavigate }: Props) {
       {link('/app/gastos', t('nav.expenses'))}
       {link('/app/aprobaciones', t('nav.approvals'))}
       {link('/app/reportes', t('nav.reports'))}
-      <NavLink label={t('nav.settings')} defaultOpened childrenOffset="md">
-        {canReadMembers(me) && link('/app/miembros', t('nav.members'))}
-        {link('/app/configuracion', t('nav.organization'))}
-      </NavLink>
+      {canReadMembers(me) || canReadFiscalData(me) ? (
+        <NavLink label={t('nav.settings')} defaultOpened childrenOffset="md">
+          {canReadMembers(me) && link('/app/miembros', t('nav.members'))}
+          {canReadFiscalData(me) && link('/app/datos-fiscales', t('nav.fiscalData'))}
+        </NavLink>
+      ) : null}
     </Box>
   );
 }

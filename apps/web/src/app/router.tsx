@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AuthLayout } from './AuthLayout';
 import { ProtectedApp } from './ProtectedApp';
 import { FullPageLoader, NotFoundPage, RootRedirect, RouteError } from './pages';
@@ -43,7 +43,9 @@ const routes: RouteObject[] = [
           page('aprobaciones', () => import('../features/approvals/ApprovalsPage'), 'ApprovalsPage'),
           page('reportes', () => import('../features/reports/ReportsPage'), 'ReportsPage'),
           page('miembros', () => import('../features/members/MembersPage'), 'MembersPage'),
-          page('configuracion', () => import('../features/settings/SettingsPage'), 'SettingsPage'),
+          page('datos-fiscales', () => import('../features/fiscal-data/FiscalDataPage'), 'FiscalDataPage'),
+          // The page's first address, from when it was the "Organización" placeholder.
+          { path: 'configuracion', element: <Navigate to="/app/datos-fiscales" replace /> },
           page('perfil', () => import('../features/profile/ProfilePage'), 'ProfilePage'),
           { path: '*', Component: NotFoundPage },
         ],
