@@ -39,7 +39,7 @@ describe('a new customer in the browser', () => {
     await server?.stop();
   });
 
-  it('signs up, verifies by email, logs in, invites a member who accepts, and hands over ownership', async () => {
+  it('signs up, verifies by email, logs in, fills fiscal data, invites a member who accepts, and hands over ownership', async () => {
     const page = await browser.context.newPage();
     const ownerEmail = 'ana.lopez@papeleria.mx';
     const memberEmail = 'beto.ruiz@papeleria.mx';
@@ -66,6 +66,29 @@ describe('a new customer in the browser', () => {
     await page.getByText('Hola, Ana López').waitFor();
     expect(await page.getByText('Papelería El Lápiz').first().isVisible()).toBe(true);
     await shot(page, '04-inicio');
+
+    await page.getByRole('link', { name: 'Datos fiscales' }).click();
+    await page.getByLabel('RFC').fill('eku9003173c9');
+    await page.getByLabel('Razón social').fill('Escuela Kemper Urgate');
+    await page.getByLabel('Código postal del domicilio fiscal').fill('4250');
+    await page.getByLabel('Régimen fiscal').first().click();
+    await page.getByRole('option', { name: /^601/ }).click();
+    await page.getByLabel('Uso del CFDI').first().click();
+    await page.getByRole('option', { name: /^G03/ }).click();
+    await page.getByLabel('Correo para recibir facturas').fill('facturas@papeleria.mx');
+    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
+    await page.getByText('5 dígitos', { exact: false }).first().waitFor();
+    await page.getByLabel('Código postal del domicilio fiscal').fill('42501');
+    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
+    await page.getByText('Datos fiscales guardados').waitFor();
+    await shot(page, '04b-datos-fiscales');
+    const fiscal = await page.evaluate(async () => (await fetch('/api/v1/organization/fiscal-data')).json());
+    expect(fiscal).toMatchObject({
+      rfc: 'EKU9003173C9',
+      legalName: 'ESCUELA KEMPER URGATE',
+      taxRegime: '601',
+      cfdiUse: 'G03',
+    });
 
     await page.getByRole('link', { name: 'Miembros' }).click();
     await page.getByRole('button', { name: 'Invitar' }).click();
