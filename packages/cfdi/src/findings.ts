@@ -21,4 +21,5 @@ export interface Finding {
   path?: string;
 }
 
-export const hasErrors = (findings: readonly Finding[]) => findings.some((finding) => finding.severity === 'error');
+export const hasErrors = (findings: readonly Finding[]) =>
+  findings.some((finding) => finding.severity === 'error');
