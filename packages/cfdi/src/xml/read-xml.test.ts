@@ -64,6 +64,18 @@ describe('readXml', () => {
     expect(refusal(xml)).toEqual({ code, category });
   });
 
+  it.each([
+    ['an unclosed processing instruction after the root', '<a/><?'],
+    ['an unclosed comment after the root', '<a/><!--'],
+    ['an unclosed CDATA after the root', '<a/><![CDATA[x'],
+    ['a prototype name', '<a><__proto__/></a>'],
+    ['a constructor attribute', '<a constructor="x"/>'],
+    ['an Object.prototype method name', '<a><toString/></a>'],
+    ['an Object.prototype method as attribute', '<a hasOwnProperty="1"/>'],
+  ])('refuses %s as not well formed, never with another error', (_label, xml) => {
+    expect(refusal(xml).code).toBe('NOT_WELL_FORMED');
+  });
+
   it('refuses bytes that are not UTF-8, files over the size limit and absurd nesting', () => {
     expect(refusal(new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0x3c, 0x2f, 0x61, 0x3e]))).toEqual({
       code: 'NOT_UTF8',

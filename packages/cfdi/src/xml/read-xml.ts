@@ -58,6 +58,15 @@ const parser = new XMLParser({
   processEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Names like toString or hasOwnProperty would otherwise be renamed silently ("__toString"),
+  // changing what the cadena and schema checks see; a CFDI never uses them.
+  onDangerousProperty: (name: string) => {
+    throw new XmlReadError(
+      'NOT_WELL_FORMED',
+      'security',
+      `El XML usa el nombre reservado "${name}"; un CFDI no lo usa.`,
+    );
+  },
 });
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -163,7 +172,7 @@ export function readXml(input: Uint8Array | string, options: ReadXmlOptions = {}
       `El archivo no es XML bien formado (línea ${line}, columna ${col}): ${msg}`,
     );
   }
-  const nodes = parser.parse(text) as RawNode[];
+  const nodes = parseTree(text);
   const roots = nodes.filter((node) => elementName(node) !== null);
   const [root] = roots;
   if (!root || roots.length !== 1)
@@ -172,6 +181,24 @@ export function readXml(input: Uint8Array | string, options: ReadXmlOptions = {}
 }
 
 type RawNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/** fast-xml-parser's own errors (constructs its validator lets through, reserved names) become XmlReadError. */
+function parseTree(text: string): RawNode[] {
+  try {
+    return parser.parse(text) as RawNode[];
+  } catch (error) {
+    if (error instanceof XmlReadError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith('[SECURITY]')) {
+      throw new XmlReadError(
+        'NOT_WELL_FORMED',
+        'security',
+        'El XML usa un nombre reservado (__proto__, constructor o prototype); un CFDI no lo usa.',
+      );
+    }
+    throw new XmlReadError('NOT_WELL_FORMED', 'schema', `El archivo no es XML bien formado: ${message}`);
+  }
+}
 
 function elementName(node: RawNode): string | null {
   for (const key of Object.keys(node)) {
