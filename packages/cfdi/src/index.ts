@@ -3,4 +3,11 @@ export * from './expression/verification-url.js';
 export * from './findings.js';
 export * from './model/index.js';
 export { checkRfc, type RfcCheck } from './rfc.js';
-export { attr, childrenOf, type ReadXmlOptions, readXml, type XmlElement, XmlReadError } from './xml/read-xml.js';
+export {
+  attr,
+  childrenOf,
+  type ReadXmlOptions,
+  readXml,
+  type XmlElement,
+  XmlReadError,
+} from './xml/read-xml.js';

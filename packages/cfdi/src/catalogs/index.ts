@@ -60,7 +60,8 @@ export function regimenAppliesTo(regimen: RegimenFiscal, kind: 'moral' | 'fisica
 /** The usos CFDI a receptor with this regime and kind may use (c_UsoCFDI's compatibility column). */
 export function usosCompatibles(regimenKey: string, kind: 'moral' | 'fisica'): UsoCfdi[] {
   return USOS_CFDI.filter(
-    (uso) => uso.regimenesReceptor.includes(regimenKey) && (kind === 'moral' ? uso.personaMoral : uso.personaFisica),
+    (uso) =>
+      uso.regimenesReceptor.includes(regimenKey) && (kind === 'moral' ? uso.personaMoral : uso.personaFisica),
   );
 }
 

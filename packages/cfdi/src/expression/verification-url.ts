@@ -25,7 +25,12 @@ export function formatExpressionTotal(total: string): string {
 
 /** RFCs go into the URL XML-escaped, as SAT's specification says (e.g. "H&E951128469" → "H&amp;E951128469"). */
 function formatRfc(rfc: string): string {
-  return rfc.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return rfc
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /**
