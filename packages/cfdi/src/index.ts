@@ -1,8 +1,10 @@
+export * from './cadena/index.js';
 export * from './catalogs/index.js';
 export * from './expression/verification-url.js';
 export * from './findings.js';
 export * from './model/index.js';
 export { checkRfc, type RfcCheck } from './rfc.js';
+export * from './seal/index.js';
 export {
   attr,
   childrenOf,
