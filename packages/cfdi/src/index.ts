@@ -6,6 +6,12 @@ export * from './model/index.js';
 export { checkRfc, type RfcCheck } from './rfc.js';
 export * from './seal/index.js';
 export {
+  type CfdiCheck,
+  type ValidateOptions,
+  type ValidationResult,
+  validateCfdi,
+} from './validate/validate-cfdi.js';
+export {
   attr,
   childrenOf,
   type ReadXmlOptions,
