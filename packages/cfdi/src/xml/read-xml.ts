@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 
 /** An element of a parsed document: names as written, attributes in document order, values decoded. */
 export interface XmlElement {
@@ -47,67 +47,23 @@ export interface ReadXmlOptions {
 export const DEFAULT_MAX_XML_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 64;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  // Entities are decoded here, after attribute-value normalization, as an XML processor does.
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // Names like toString or hasOwnProperty would otherwise be renamed silently ("__toString"),
-  // changing what the cadena and schema checks see; a CFDI never uses them.
-  onDangerousProperty: (name: string) => {
-    throw new XmlReadError(
-      'NOT_WELL_FORMED',
-      'security',
-      `El XML usa el nombre reservado "${name}"; un CFDI no lo usa.`,
-    );
-  },
-});
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes the five predefined entities and character references; anything else is not well-formed. */
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return codePoint(Number.parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith('#')) return codePoint(Number.parseInt(ref.slice(1), 10), whole);
-    const char = PREDEFINED[ref];
-    if (char === undefined) {
-      throw new XmlReadError(
-        'ENTITY_FORBIDDEN',
-        'security',
-        `El XML usa la entidad &${ref}; que no está definida. Un CFDI no la necesita.`,
-      );
-    }
-    return char;
-  });
+/** Attributes that declare namespaces are not data: they are kept out of `attributes`. */
+function isNamespaceDeclaration(name: string): boolean {
+  return name === 'xmlns' || name.startsWith('xmlns:');
 }
 
-function codePoint(value: number, whole: string): string {
-  const allowed =
-    value === 0x9 ||
-    value === 0xa ||
-    value === 0xd ||
-    (value >= 0x20 && value <= 0xd7ff) ||
-    (value >= 0xe000 && value <= 0x10ffff);
-  if (!allowed || (value >= 0xfffe && value <= 0xffff)) {
-    throw new XmlReadError(
-      'NOT_WELL_FORMED',
-      'schema',
-      `El XML tiene una referencia a un carácter no permitido: ${whole}`,
+/** saxes' error messages start with "line:column: "; the rest is kept for the Spanish detail. */
+function refusalFor(error: Error): XmlReadError {
+  if (error instanceof XmlReadError) return error;
+  const message = error.message;
+  if (/undefined entity/.test(message)) {
+    return new XmlReadError(
+      'ENTITY_FORBIDDEN',
+      'security',
+      `El XML usa una entidad que no está definida (${message}). Un CFDI no la necesita.`,
     );
   }
-  return String.fromCodePoint(value);
-}
-
-/** XML attribute-value normalization: literal tabs and line ends become spaces, then entities decode. */
-function attributeValue(raw: string): string {
-  return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '));
+  return new XmlReadError('NOT_WELL_FORMED', 'schema', `El archivo no es XML bien formado (${message}).`);
 }
 
 /**
@@ -163,89 +119,68 @@ export function readXml(input: Uint8Array | string, options: ReadXmlOptions = {}
     );
   }
   if (text.trim() === '') throw new XmlReadError('EMPTY_DOCUMENT', 'schema', 'El archivo está vacío.');
-  const validation = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    throw new XmlReadError(
-      'NOT_WELL_FORMED',
-      'schema',
-      `El archivo no es XML bien formado (línea ${line}, columna ${col}): ${msg}`,
-    );
-  }
-  const nodes = parseTree(text);
-  const roots = nodes.filter((node) => elementName(node) !== null);
-  const [root] = roots;
-  if (!root || roots.length !== 1)
-    throw new XmlReadError('NOT_WELL_FORMED', 'schema', 'El XML debe tener exactamente un elemento raíz.');
-  return toElement(root, new Map(), 0, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  return parseTree(text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
 }
 
-type RawNode = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-/** fast-xml-parser's own errors (constructs its validator lets through, reserved names) become XmlReadError. */
-function parseTree(text: string): RawNode[] {
-  try {
-    return parser.parse(text) as RawNode[];
-  } catch (error) {
-    if (error instanceof XmlReadError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    if (message.startsWith('[SECURITY]')) {
+/**
+ * One strict pass with saxes, a conformant XML parser: well-formedness, namespaces, entity and
+ * character references, attribute-value and end-of-line normalization, as the XML spec says.
+ */
+function parseTree(text: string, maxDepth: number): XmlElement {
+  const parser = new SaxesParser({ xmlns: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | null = null;
+  parser.on('opentag', (tag) => {
+    if (stack.length >= maxDepth) {
       throw new XmlReadError(
-        'NOT_WELL_FORMED',
+        'TOO_DEEP',
         'security',
-        'El XML usa un nombre reservado (__proto__, constructor o prototype); un CFDI no lo usa.',
+        `El XML anida más de ${maxDepth} niveles de elementos; un CFDI no lo necesita.`,
       );
     }
-    throw new XmlReadError('NOT_WELL_FORMED', 'schema', `El archivo no es XML bien formado: ${message}`);
-  }
-}
-
-function elementName(node: RawNode): string | null {
-  for (const key of Object.keys(node)) {
-    if (key !== ':@' && key !== '#text' && key !== '#comment' && key !== '#cdata') return key;
-  }
-  return null;
-}
-
-function toElement(node: RawNode, scope: Map<string, string>, depth: number, maxDepth: number): XmlElement {
-  if (depth > maxDepth) {
-    throw new XmlReadError(
-      'TOO_DEEP',
-      'security',
-      `El XML anida más de ${maxDepth} niveles de elementos; un CFDI no lo necesita.`,
-    );
-  }
-  const name = elementName(node) as string;
-  const rawAttributes = node[':@'] ?? {};
-  let inScope = scope;
-  const attributes: [string, string][] = [];
-  for (const [attributeName, raw] of Object.entries(rawAttributes)) {
-    const value = attributeValue(String(raw));
-    if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) {
-      if (inScope === scope) inScope = new Map(scope);
-      inScope.set(attributeName === 'xmlns' ? '' : attributeName.slice(6), value);
-    } else {
-      attributes.push([attributeName, value]);
+    const attributes: [string, string][] = [];
+    for (const attribute of Object.values(tag.attributes)) {
+      if (!isNamespaceDeclaration(attribute.name)) attributes.push([attribute.name, attribute.value]);
     }
-  }
-  const colon = name.indexOf(':');
-  const prefix = colon >= 0 ? name.slice(0, colon) : '';
-  const children: XmlElement[] = [];
-  let text = '';
-  for (const child of (node[name] as RawNode[]) ?? []) {
-    if (typeof child['#text'] === 'string') text += decodeEntities(child['#text']);
-    else if (Array.isArray(child['#cdata']))
-      text += String((child['#cdata'][0] as RawNode | undefined)?.['#text'] ?? '');
-    else if (elementName(child) !== null) children.push(toElement(child, inScope, depth + 1, maxDepth));
-  }
-  return {
-    name,
-    localName: colon >= 0 ? name.slice(colon + 1) : name,
-    namespace: inScope.get(prefix) ?? null,
-    attributes,
-    children,
-    text,
+    const element: XmlElement = {
+      name: tag.name,
+      localName: tag.local,
+      namespace: tag.uri === '' ? null : tag.uri,
+      attributes,
+      children: [],
+      text: '',
+    };
+    const parent = stack.at(-1);
+    if (parent) parent.children.push(element);
+    else root = element;
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const appendText = (value: string) => {
+    const current = stack.at(-1);
+    if (current) current.text += value;
   };
+  parser.on('text', appendText);
+  parser.on('cdata', appendText);
+  parser.on('doctype', () => {
+    throw new XmlReadError(
+      'DOCTYPE_FORBIDDEN',
+      'security',
+      'El XML trae una declaración DOCTYPE. Un CFDI no la lleva; se rechaza por seguridad.',
+    );
+  });
+  parser.on('error', (error) => {
+    throw refusalFor(error);
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    throw refusalFor(error as Error);
+  }
+  if (!root) throw new XmlReadError('NOT_WELL_FORMED', 'schema', 'El XML no tiene un elemento raíz.');
+  return root;
 }
 
 /** The value of an attribute by its qualified name. */
