@@ -81,8 +81,12 @@ const bareSeconds = time(() => {
 
 const libraryMbs = mb / librarySeconds;
 const bareMbs = mb / bareSeconds;
-console.log(`library parse + all checks but the seal   ${libraryMbs.toFixed(1).padStart(6)} MB/s (goal ≥ 10)`);
-console.log(`bare fast-xml-parser parse                 ${bareMbs.toFixed(1).padStart(6)} MB/s  ratio library/bare ${(libraryMbs / bareMbs).toFixed(2)}x`);
+console.log(
+  `library parse + all checks but the seal   ${libraryMbs.toFixed(1).padStart(6)} MB/s (goal ≥ 10)`,
+);
+console.log(
+  `bare fast-xml-parser parse                 ${bareMbs.toFixed(1).padStart(6)} MB/s  ratio library/bare ${(libraryMbs / bareMbs).toFixed(2)}x`,
+);
 
 const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
 if (xmllint.error) {
@@ -107,7 +111,10 @@ if (xmllint.error) {
     });
     const env = { ...process.env, XML_CATALOG_FILES: path.join(SHARED, 'sat/catalog.xml') };
     const start = performance.now();
-    spawnSync('xmllint', ['--nonet', '--noout', '--schema', path.join(dir, 'wrapper.xsd'), ...paths], { env, maxBuffer: 64 * 1024 * 1024 });
+    spawnSync('xmllint', ['--nonet', '--noout', '--schema', path.join(dir, 'wrapper.xsd'), ...paths], {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const xmllintMbs = mb / ((performance.now() - start) / 1000);
     console.log(
       `xmllint --schema, one process              ${xmllintMbs.toFixed(1).padStart(6)} MB/s  ratio library/xmllint ${(libraryMbs / xmllintMbs).toFixed(2)}x (goal ≥ 1)`,
@@ -117,9 +124,13 @@ if (xmllint.error) {
   }
 }
 
-const sealed = files.filter((file) => /Sello="[^"]+"/.test(file.bytes.toString('utf8'))).map((file) => parseCfdi(file.bytes).root);
+const sealed = files
+  .filter((file) => /Sello="[^"]+"/.test(file.bytes.toString('utf8')))
+  .map((file) => parseCfdi(file.bytes).root);
 const rounds = 50;
 const sealSeconds = time(() => {
   for (let round = 0; round < rounds; round++) for (const root of sealed) verifyIssuerSeal(root);
 });
-console.log(`seal verification                          ${((sealSeconds * 1000) / (rounds * sealed.length)).toFixed(3)} ms per file`);
+console.log(
+  `seal verification                          ${((sealSeconds * 1000) / (rounds * sealed.length)).toFixed(3)} ms per file`,
+);
