@@ -9,6 +9,18 @@ export type RfcCheck =
  * A check-digit mismatch is reported, not refused: real RFCs exist whose digit does not match.
  */
 export function checkRfc(value: string): RfcCheck {
+  const cached = recent.get(value);
+  if (cached) return cached;
+  const result = computeRfcCheck(value);
+  // The same few RFCs recur in every batch of invoices: remember the latest ones.
+  if (recent.size >= 1000) recent.clear();
+  recent.set(value, result);
+  return result;
+}
+
+const recent = new Map<string, RfcCheck>();
+
+function computeRfcCheck(value: string): RfcCheck {
   const rfc = value.trim().toUpperCase();
   let parsed: Rfc;
   try {

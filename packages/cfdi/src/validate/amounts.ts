@@ -1,8 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { findMoneda } from '../catalogs/index.js';
 
-/** Decimal with room for any CFDI amount (18 integers, 6 decimals) times any rate, without rounding. */
-export const D = Decimal.clone({ precision: 80 });
+/** Decimal with room for any CFDI amount (18 integers, 6 decimals) times any rate (6 decimals), without rounding. */
+export const D = Decimal.clone({ precision: 48 });
 export type Dec = InstanceType<typeof D>;
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
@@ -25,8 +25,15 @@ export function currencyDecimals(moneda: string | undefined): number {
 
 /** Half of the last unit of a value written with these decimals: the rounding it may carry. */
 export function halfUnit(decimals: number): Dec {
-  return new D(10).pow(-decimals).div(2);
+  let half = halfUnits[decimals];
+  if (!half) {
+    half = new D(10).pow(-decimals).div(2);
+    halfUnits[decimals] = half;
+  }
+  return half;
 }
+
+const halfUnits: Dec[] = [];
 
 /** Sums decimals exactly; null if any is missing. */
 export function sum(values: (string | undefined)[]): Dec | null {
