@@ -19,3 +19,11 @@ export {
   type XmlElement,
   XmlReadError,
 } from './xml/read-xml.js';
+export {
+  DEFAULT_ZIP_LIMITS,
+  readZipXmlEntries,
+  type ZipLimits,
+  type ZipProblem,
+  ZipRefusedError,
+  type ZipXmlEntry,
+} from './zip/read-zip.js';

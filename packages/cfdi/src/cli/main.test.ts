@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
+import yazl from 'yazl';
 import { validateCfdi } from '../validate/validate-cfdi.js';
 import { runCli } from './main.js';
 
@@ -40,6 +42,30 @@ describe('cfdi CLI', () => {
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/✖ .*alterado\.xml/);
     expect(result.out).toContain('0 válidos, 1 con errores');
+  });
+
+  it('validate: reads the XML inside ZIPs, and refuses a ZIP bomb before extracting it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cfdi-zip-'));
+    const good = new yazl.ZipFile();
+    good.addFile(path.join(FIXTURES, 'cfdi40-ingreso-iva16-real-timbrado.xml'), 'facturas/real.xml');
+    good.end();
+    await pipeline(good.outputStream, createWriteStream(path.join(dir, 'facturas.zip')));
+    const bomb = new yazl.ZipFile();
+    bomb.addBuffer(Buffer.alloc(10 * 1024 * 1024, 0x20), 'bomba.xml');
+    bomb.end();
+    await pipeline(bomb.outputStream, createWriteStream(path.join(dir, 'bomba.zip')));
+    const result = await run(['validate', '--json', dir]);
+    const entries = JSON.parse(result.out) as {
+      file: string;
+      valid: boolean;
+      findings: { code: string }[];
+    }[];
+    expect(entries.map((entry) => [entry.file.slice(dir.length + 1), entry.valid])).toEqual([
+      ['bomba.zip', false],
+      ['facturas.zip!facturas/real.xml', true],
+    ]);
+    expect(entries[0]?.findings[0]?.code).toBe('ZIP_BOMB');
+    expect(result.code).toBe(1);
   });
 
   it('answers usage errors with exit 2 and the usage text', async () => {

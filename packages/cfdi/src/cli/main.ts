@@ -6,7 +6,7 @@ import { cfdiUuid, parseCfdi } from '../model/index.js';
 import { loadCsd, sealCfdi } from '../seal/index.js';
 import { validateCfdi } from '../validate/validate-cfdi.js';
 import { readXml } from '../xml/read-xml.js';
-import { collectXmlFiles } from './collect-files.js';
+import { collectDocuments } from './collect-files.js';
 
 const USAGE = `Uso:
   cfdi validate <archivos|carpetas>... [--json]   valida cada CFDI (sale 1 si alguno tiene errores)
@@ -65,23 +65,24 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError('Indica al menos un archivo o carpeta.');
-  const files = await collectXmlFiles(positionals);
+  const documents = await collectDocuments(positionals);
   const results = [];
-  for (const [index, file] of files.entries()) {
-    const result = validateCfdi(await readFile(file));
-    results.push({
-      file,
-      valid: result.valid,
-      findings: result.findings.map(({ code, severity, category, message }) => ({
+  for (const [index, document] of documents.entries()) {
+    if ('refusal' in document) {
+      results.push({ file: document.file, valid: false, findings: [document.refusal] });
+    } else {
+      const result = validateCfdi(await document.read());
+      const findings = result.findings.map(({ code, severity, category, message }) => ({
         code,
         severity,
         category,
         message,
-      })),
-    });
-    if (io.isErrTty && files.length > 20) io.err(`\r${progressBar(index + 1, files.length)}`);
+      }));
+      results.push({ file: document.file, valid: result.valid, findings });
+    }
+    if (io.isErrTty && documents.length > 20) io.err(`\r${progressBar(index + 1, documents.length)}`);
   }
-  if (io.isErrTty && files.length > 20) io.err('\n');
+  if (io.isErrTty && documents.length > 20) io.err('\n');
   if (values.json) {
     io.out(`${JSON.stringify(results, null, 2)}\n`);
   } else {
