@@ -1,3 +1,4 @@
+export * from './build/index.js';
 export * from './cadena/index.js';
 export * from './catalogs/index.js';
 export * from './expression/verification-url.js';
