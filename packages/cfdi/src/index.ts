@@ -5,6 +5,7 @@ export * from './expression/verification-url.js';
 export * from './findings.js';
 export * from './model/index.js';
 export { checkRfc, type RfcCheck } from './rfc.js';
+export { checkSchema } from './schema/index.js';
 export * from './seal/index.js';
 export {
   type CfdiCheck,

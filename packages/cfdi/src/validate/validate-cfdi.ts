@@ -1,5 +1,6 @@
 import { type Finding, hasErrors } from '../findings.js';
 import { type Cfdi, describeParseError, type ParseCfdiOptions, parseCfdi } from '../model/index.js';
+import { checkSchema } from '../schema/index.js';
 import { checkCertificate, checkStamp, verifyIssuerSeal } from '../seal/index.js';
 import { checkArithmetic } from './arithmetic-findings.js';
 import { checkCatalogRules } from './catalog-findings.js';
@@ -17,11 +18,12 @@ export interface ValidationResult {
 export type CfdiCheck = (cfdi: Cfdi) => Finding[];
 
 export interface ValidateOptions extends ParseCfdiOptions {
-  /** Checks run before the built-in ones, e.g. the schema check. */
+  /** Extra checks run before the built-in ones. */
   checks?: CfdiCheck[];
 }
 
 const BUILT_IN_CHECKS: CfdiCheck[] = [
+  (cfdi) => checkSchema(cfdi.root),
   (cfdi) => verifyIssuerSeal(cfdi.root),
   (cfdi) => checkStamp(cfdi.root),
   (cfdi) => checkCertificate(cfdi.root),
