@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { oracleRun, requireOracle } from '../cadena/sat-oracle.test-support.js';
 import type { Csd } from '../seal/sign.js';
 import { validateCfdi } from '../validate/validate-cfdi.js';
 import { buildAndSealCfdi40, buildCfdi40 } from './build.js';
@@ -9,13 +10,12 @@ import {
   notaDeCreditoInput,
   SEAL_NOW,
 } from './sample-inputs.test-support.js';
-import { requireSatTools, runSatScript } from './sat-tools.test-support.js';
 import type { CfdiInput } from './types.js';
 
 let csd: Csd;
 
 beforeAll(() => {
-  requireSatTools();
+  requireOracle();
   csd = loadTestCsd();
 });
 
@@ -30,13 +30,13 @@ describe.each<[string, () => CfdiInput]>([
   });
 
   it("passes SAT's schema (validate.sh)", () => {
-    const result = runSatScript('validate.sh', xml);
+    const result = oracleRun('validate.sh', xml);
     expect(result.output).toContain('valid');
     expect(result.status).toBe(0);
   });
 
   it("passes SAT's seal check (verify-sello.sh)", () => {
-    const result = runSatScript('verify-sello.sh', xml);
+    const result = oracleRun('verify-sello.sh', xml);
     expect(result.output).toContain('VERIFIED');
     expect(result.status).toBe(0);
   });
@@ -50,9 +50,9 @@ describe.each<[string, () => CfdiInput]>([
 
 describe('the SAT oracles on documents that must fail', () => {
   it('reject the unsealed output (empty NoCertificado) and a sealed one whose Total was edited', () => {
-    expect(runSatScript('validate.sh', buildCfdi40(ingresoInput())).status).not.toBe(0);
+    expect(oracleRun('validate.sh', buildCfdi40(ingresoInput())).status).not.toBe(0);
     const sealed = buildAndSealCfdi40(ingresoInput(), csd, SEAL_NOW);
-    expect(runSatScript('verify-sello.sh', sealed.replace(' Total="', ' Total="1')).status).toBe(1);
+    expect(oracleRun('verify-sello.sh', sealed.replace(' Total="', ' Total="1')).status).toBe(1);
   });
 });
 

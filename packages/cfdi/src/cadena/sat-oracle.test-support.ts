@@ -80,10 +80,15 @@ export function oracleVerifySello(xml: string | Uint8Array): number {
   return run(path.join(SAT, 'verify-sello.sh'), [writeTemporaryXml(xml)]).status;
 }
 
+/** One of shared/sat's scripts on the XML written to a temporary file: exit code and messages. */
+export function oracleRun(script: 'validate.sh' | 'verify-sello.sh', xml: string | Uint8Array) {
+  const result = run(path.join(SAT, script), [writeTemporaryXml(xml)]);
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
 /** validate.sh (xmllint against SAT's XSD): exit code and messages. */
 export function oracleValidate(xml: string | Uint8Array) {
-  const result = run(path.join(SAT, 'validate.sh'), [writeTemporaryXml(xml)]);
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return oracleRun('validate.sh', xml);
 }
 
 /** The fixture file names (shared/fixtures/cfdi/*.xml). */
