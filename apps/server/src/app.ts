@@ -10,6 +10,13 @@ import pino from 'pino';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { accountsRoutes, createAccountsService, createMfaService } from './modules/accounts/index.js';
+import type { OrganizationDirectory } from './modules/accounts/organization-directory.js';
+import {
+  categoriesRoutes,
+  createCategoriesService,
+  seedDefaultCategories,
+} from './modules/categories/index.js';
+import { createFundsService, fundsRoutes } from './modules/funds/index.js';
 import {
   createFiscalDataService,
   createInvitationsService,
@@ -136,12 +143,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...services,
     config,
     mailer,
-    organizations: organizationDirectory,
+    organizations: withOrganizationSetup(organizationDirectory),
   });
   const mfa = createMfaService({ ...services, secrets: totpSecrets });
   const members = createMembersService(services);
   const invitations = createInvitationsService({ ...services, mailer, config, accounts });
   const fiscalData = createFiscalDataService(services);
+  const categories = createCategoriesService(services);
+  const funds = createFundsService(services);
 
   registerAuthentication(app, { cookies, resolveActor: accounts.resolveActor });
   registerCsrf(app, { config, cookies });
@@ -165,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(accountsRoutes, { accounts, mfa, cookies, config });
       await api.register(organizationsRoutes, { members, invitations, cookies, config });
       await api.register(fiscalDataRoutes, { fiscalData });
+      await api.register(categoriesRoutes, { categories });
+      await api.register(fundsRoutes, { funds });
       await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
@@ -197,4 +208,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await registerWebApp(app, { webDist: WEB_DIST });
   return app;
+}
+
+/** A new organization starts with what every module needs, in its sign-up transaction. */
+function withOrganizationSetup(directory: OrganizationDirectory): OrganizationDirectory {
+  return {
+    ...directory,
+    async createOrganizationWithOwner(tx, input) {
+      const organization = await directory.createOrganizationWithOwner(tx, input);
+      await seedDefaultCategories(tx, organization.id);
+      return organization;
+    },
+  };
 }

@@ -17,3 +17,5 @@ export const organizationDirectory: OrganizationDirectory = {
 };
 export { fiscalDataRoutes } from './fiscal-data.routes.js';
 export { createFiscalDataService, type FiscalDataService } from './fiscal-data.service.js';
+export { findMemberById, memberNames } from './memberships.js';
+export { memberships } from './organizations.schema.js';

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/permissions.js';
 import type { Tx } from '../../platform/db/database.js';
 import { switchTenant } from '../../platform/tenancy.js';
+import { users } from '../accounts/accounts.schema.js';
 import { memberships, organizations } from './organizations.schema.js';
 
 export interface MembershipSummary {
@@ -62,4 +63,26 @@ export async function findActiveMembership(tx: Tx, organizationId: string, userI
       ),
     );
   return row ? { ...row, roles: row.roles as Role[] } : null;
+}
+
+/** A member of the organization by membership id, with their name: for naming custodians, witnesses, approvers. */
+export async function findMemberById(tx: Tx, organizationId: string, membershipId: string) {
+  const [row] = await tx
+    .select({ id: memberships.id, active: memberships.active, roles: memberships.roles, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.id, membershipId)));
+  return row ? { ...row, roles: row.roles as Role[] } : null;
+}
+
+/** Names of these members of the organization, by membership id (one query for a whole list). */
+export async function memberNames(tx: Tx, organizationId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ id: memberships.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.id, unique)));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

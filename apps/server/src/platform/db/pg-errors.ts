@@ -7,3 +7,12 @@ export function pgErrorCode(error: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (error: unknown) => pgErrorCode(error) === '23505';
+
+/** The constraint a driver error names (23514 check / 23505 unique violations carry it). */
+export function pgConstraint(error: unknown): string | undefined {
+  for (const candidate of [error, (error as { cause?: unknown }).cause]) {
+    const name = (candidate as { constraint?: unknown } | undefined)?.constraint;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}

@@ -1,0 +1,10 @@
+export { categoriesRoutes } from './categories.routes.js';
+export {
+  type CategoriesService,
+  type Category,
+  type CostCenter,
+  createCategoriesService,
+  requireActiveCategory,
+  requireActiveCostCenter,
+  seedDefaultCategories,
+} from './categories.service.js';

@@ -1,0 +1,40 @@
+import { AppError } from '../../platform/errors.js';
+
+export const fundErrors = {
+  fundNotFound: () =>
+    new AppError('FUND_NOT_FOUND', 404, 'No encontramos esa caja chica en tu organización.'),
+  fundClosed: () =>
+    new AppError('FUND_CLOSED', 409, 'Esa caja chica está cerrada: ya no admite gastos ni movimientos.'),
+  insufficientFunds: (cash: string) =>
+    new AppError(
+      'INSUFFICIENT_FUNDS',
+      409,
+      `Fondos insuficientes: la caja tiene $${cash} en efectivo. Registra el gasto como pagado por el empleado o solicita una reposición.`,
+    ),
+  nameTaken: (name: string) =>
+    new AppError('FUND_NAME_TAKEN', 409, `Ya existe una caja chica llamada "${name}". Usa otro nombre.`, {
+      errors: [{ path: 'name', message: 'Ese nombre ya está en uso.' }],
+    }),
+  custodianInvalid: () =>
+    new AppError('CUSTODIAN_INVALID', 400, 'El responsable debe ser un miembro activo de tu organización.', {
+      errors: [{ path: 'custodianId', message: 'Elige a un miembro activo.' }],
+    }),
+  decreaseTooLarge: (cash: string) =>
+    new AppError(
+      'DECREASE_EXCEEDS_CASH',
+      409,
+      `Solo puedes retirar el efectivo que hay en la caja ($${cash}). Repón primero los comprobantes pendientes.`,
+    ),
+  closeWithPending: () =>
+    new AppError(
+      'FUND_HAS_PENDING_ITEMS',
+      409,
+      'No se puede cerrar: la caja tiene comprobantes por reponer o anticipos abiertos. Repón o liquida primero.',
+    ),
+  notCustodian: () =>
+    new AppError(
+      'NOT_FUND_CUSTODIAN',
+      403,
+      'Solo el responsable de esta caja o un administrador pueden registrar movimientos en ella.',
+    ),
+};

@@ -1,0 +1,3 @@
+export type { Fund, FundMovement, MovementSource } from './fund-ledger.js';
+export { fundSchema, fundsRoutes } from './funds.routes.js';
+export { createFundsService, type FundsService } from './funds.service.js';
