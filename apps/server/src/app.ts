@@ -16,6 +16,11 @@ import {
   createCategoriesService,
   seedDefaultCategories,
 } from './modules/categories/index.js';
+import {
+  createExpenseImportService,
+  createExpensesService,
+  expensesRoutes,
+} from './modules/expenses/index.js';
 import { createFundsService, fundsRoutes } from './modules/funds/index.js';
 import {
   createFiscalDataService,
@@ -41,6 +46,7 @@ import { registerWebApp } from './platform/http/web-app.js';
 import { registerIdempotency } from './platform/idempotency/idempotency.js';
 import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
 import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { createLocalFileStorage } from './platform/storage.js';
 import { withTenant } from './platform/tenancy.js';
 
 z.config(z.locales.es());
@@ -151,6 +157,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fiscalData = createFiscalDataService(services);
   const categories = createCategoriesService(services);
   const funds = createFundsService(services);
+  const storage = createLocalFileStorage(path.join(config.dataDir, 'files'));
+  const expenses = createExpensesService({ ...services, funds, lookup69b: async () => null });
+  const expenseImports = createExpenseImportService({
+    db: database.db,
+    storage,
+    limits: { zip: config.imports.zip, maxXmlBytes: config.imports.maxXmlBytes },
+    expenses,
+    funds,
+    log: app.log,
+  });
 
   registerAuthentication(app, { cookies, resolveActor: accounts.resolveActor });
   registerCsrf(app, { config, cookies });
@@ -176,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fiscalDataRoutes, { fiscalData });
       await api.register(categoriesRoutes, { categories });
       await api.register(fundsRoutes, { funds });
+      await api.register(expensesRoutes, { expenses, imports: expenseImports, config });
       await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },

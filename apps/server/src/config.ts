@@ -16,6 +16,24 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  IMPORT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
+  IMPORT_MAX_FILES: z.coerce.number().int().positive().default(1000),
+  CFDI_MAX_XML_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
+  ZIP_MAX_ENTRIES: z.coerce.number().int().positive().default(20_000),
+  ZIP_MAX_TOTAL_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024 * 1024),
+  ZIP_MAX_RATIO: z.coerce.number().int().positive().default(200),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -44,6 +62,13 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   trustProxy: boolean;
+  /** CFDI import: upload and ZIP limits (ZIPs are checked before extraction). */
+  imports: {
+    maxFileBytes: number;
+    maxFiles: number;
+    maxXmlBytes: number;
+    zip: { maxEntries: number; maxTotalBytes: number; maxRatio: number };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +109,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     trustProxy: env.TRUST_PROXY,
+    imports: {
+      maxFileBytes: env.IMPORT_MAX_FILE_BYTES,
+      maxFiles: env.IMPORT_MAX_FILES,
+      maxXmlBytes: env.CFDI_MAX_XML_BYTES,
+      zip: {
+        maxEntries: env.ZIP_MAX_ENTRIES,
+        maxTotalBytes: env.ZIP_MAX_TOTAL_BYTES,
+        maxRatio: env.ZIP_MAX_RATIO,
+      },
+    },
   };
 }

@@ -45,3 +45,10 @@ export const cfdiAmountSchema = z
   .string()
   .trim()
   .regex(/^\d{1,14}(\.\d{1,6})?$/, 'Escribe un importe con hasta seis decimales.');
+
+const PESOS = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN' });
+
+/** "$1,234.50" for messages; Intl formats the decimal string itself (no binary float on the way). */
+export function formatPesos(amount: string): string {
+  return PESOS.format(toCentavos(amount) as unknown as number);
+}

@@ -198,3 +198,12 @@ export function createCategoriesService(deps: { db: Db; now?: () => Date }) {
 }
 
 export type CategoriesService = ReturnType<typeof createCategoriesService>;
+
+/** Active category ids by code (to prefill a CFDI's category from its product key). */
+export async function activeCategoryIdsByCode(tx: Tx, organizationId: string): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ id: expenseCategories.id, code: expenseCategories.code })
+    .from(expenseCategories)
+    .where(and(eq(expenseCategories.organizationId, organizationId), eq(expenseCategories.active, true)));
+  return new Map(rows.map((row) => [row.code, row.id]));
+}

@@ -1,5 +1,6 @@
 export { categoriesRoutes } from './categories.routes.js';
 export {
+  activeCategoryIdsByCode,
   type CategoriesService,
   type Category,
   type CostCenter,

@@ -293,6 +293,17 @@ export function createFundsService(deps: { db: Db; now?: () => Date }) {
       return fund;
     },
 
+    /** Ids of the funds the actor holds as custodian (to show them the expenses of those funds). */
+    async custodiedFundIds(tx: Tx, actor: Actor): Promise<string[]> {
+      const rows = await tx
+        .select({ id: funds.id })
+        .from(funds)
+        .where(
+          and(eq(funds.organizationId, actor.organizationId), eq(funds.custodianId, actor.membershipId)),
+        );
+      return rows.map((row) => row.id);
+    },
+
     appendMovement,
   };
 }

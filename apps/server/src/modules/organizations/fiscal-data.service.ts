@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { auditAs, recordAudit } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { type FiscalDataInput, validateFiscalData } from './fiscal-data.rules.js';
@@ -77,3 +77,12 @@ export function createFiscalDataService(deps: { db: Db; now?: () => Date }) {
 }
 
 export type FiscalDataService = ReturnType<typeof createFiscalDataService>;
+
+/** The organization's RFC (receptor of the CFDIs it receives), or null when not captured yet. */
+export async function findOrganizationRfc(tx: Tx, organizationId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ rfc: organizationFiscalData.rfc })
+    .from(organizationFiscalData)
+    .where(eq(organizationFiscalData.organizationId, organizationId));
+  return row?.rfc ?? null;
+}

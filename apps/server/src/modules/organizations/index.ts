@@ -16,6 +16,10 @@ export const organizationDirectory: OrganizationDirectory = {
   listActiveMembershipsOfUser,
 };
 export { fiscalDataRoutes } from './fiscal-data.routes.js';
-export { createFiscalDataService, type FiscalDataService } from './fiscal-data.service.js';
+export {
+  createFiscalDataService,
+  type FiscalDataService,
+  findOrganizationRfc,
+} from './fiscal-data.service.js';
 export { findMemberById, memberNames } from './memberships.js';
 export { memberships } from './organizations.schema.js';

@@ -107,7 +107,13 @@ function frameworkCode(error: FastifyError): string {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'BODY_TOO_LARGE';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return 'UNSUPPORTED_MEDIA_TYPE';
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return 'FILE_TOO_LARGE';
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return 'TOO_MANY_FILES';
     default:
       return error.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
   }
@@ -120,7 +126,13 @@ function frameworkDetail(error: FastifyError, status: number): string {
     case 'BODY_TOO_LARGE':
       return 'El contenido enviado es demasiado grande.';
     case 'UNSUPPORTED_MEDIA_TYPE':
-      return 'Tipo de contenido no admitido: envía application/json.';
+      return error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
+        ? 'Envía los archivos como multipart/form-data.'
+        : 'Tipo de contenido no admitido: envía application/json.';
+    case 'FILE_TOO_LARGE':
+      return 'Un archivo supera el tamaño máximo permitido. Divide el ZIP en partes más pequeñas.';
+    case 'TOO_MANY_FILES':
+      return 'Enviaste demasiados archivos en una sola carga. Agrúpalos en un ZIP o divídelos en varias cargas.';
     case 'RATE_LIMITED':
       return 'Hiciste demasiadas solicitudes en poco tiempo. Espera un momento e intenta de nuevo.';
     default:

@@ -1,0 +1,65 @@
+import type { Tx } from '../../platform/db/database.js';
+import type { Category } from '../categories/index.js';
+import { type DeducibilityInput, deducibilityFindings, findingLevel } from './deducibility.js';
+import type { ExpenseRow } from './expense-views.js';
+import type { StoredFinding } from './expenses.schema.js';
+
+/** Looks a supplier up in SAT's 69-B list (global reference data kept by the platform operator). */
+export type Supplier69bLookup = (tx: Tx, rfc: string) => Promise<'presunto' | 'definitivo' | null>;
+
+export interface FindingContext {
+  /** The fiscal year the expense is booked in (when it was recorded, Mexico City time). */
+  fiscalYear: number;
+  organizationRfc: string | null;
+  category: Pick<Category, 'name' | 'isFuel' | 'cfdiUses'> | null;
+  supplier69b: 'presunto' | 'definitivo' | null;
+}
+
+type FindingFields = Pick<
+  ExpenseRow,
+  | 'paymentMethod'
+  | 'totalMxn'
+  | 'cfdiUuid'
+  | 'cfdiPaymentForm'
+  | 'cfdiUse'
+  | 'cfdiReceiverRfc'
+  | 'cfdiIssuedAt'
+  | 'satStatus'
+  | 'findings'
+>;
+
+/**
+ * An expense's findings: the CFDI's own (kept from intake) plus the deducibility and policy rules
+ * evaluated now. Recomputed whenever the expense or what it depends on changes.
+ */
+export function evaluateFindings(expense: FindingFields, context: FindingContext) {
+  const input: DeducibilityInput = {
+    paymentMethod: expense.paymentMethod,
+    totalMxn: expense.totalMxn,
+    hasCfdi: !!expense.cfdiUuid,
+    fiscalYear: context.fiscalYear,
+    category: context.category,
+    cfdi: expense.cfdiUuid
+      ? {
+          paymentForm: expense.cfdiPaymentForm,
+          use: expense.cfdiUse,
+          receiverRfc: expense.cfdiReceiverRfc,
+          issuedAt: expense.cfdiIssuedAt,
+        }
+      : null,
+    organizationRfc: context.organizationRfc,
+    satStatus: expense.satStatus,
+    supplier69b: context.supplier69b,
+    policy: { maxPerExpense: null, cfdiRequiredAbove: null },
+  };
+  const kept = expense.findings.filter((finding) => finding.category !== 'deducibility');
+  const findings: StoredFinding[] = [...kept, ...deducibilityFindings(input)];
+  return { findings, findingLevel: findingLevel(findings) };
+}
+
+const MEXICO_YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Mexico_City', year: 'numeric' });
+
+/** The calendar year of an instant in Mexico City (fiscal years follow the calendar in Mexico). */
+export function mexicoCityYear(at: Date): number {
+  return Number.parseInt(MEXICO_YEAR.format(at), 10);
+}

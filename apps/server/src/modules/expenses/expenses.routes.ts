@@ -1,0 +1,257 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import { badRequest } from '../../platform/errors.js';
+import { idParamSchema, nameSchema, paginationQuerySchema } from '../../platform/http/schemas.js';
+import { amountSchema, nonNegativeAmountSchema } from '../../platform/money.js';
+import type { ExpenseImportService, UploadedFile } from './expense-import.service.js';
+import { EXPENSE_STATUSES, PAYMENT_METHODS } from './expense-status.js';
+import type { ExpensesService } from './expenses.service.js';
+import { expenseListSchema, expenseSchema, importResponseSchema } from './expenses.wire.js';
+
+const tags = ['Gastos'];
+const dateSchema = z.iso.date('Escribe la fecha como AAAA-MM-DD.');
+const optionalId = z.uuid().nullable().optional();
+const createBody = z.object({
+  fundId: optionalId,
+  date: dateSchema,
+  concept: nameSchema('el concepto'),
+  categoryId: optionalId,
+  costCenterId: optionalId,
+  supplier: z
+    .object({
+      rfc: z
+        .string()
+        .trim()
+        .regex(
+          /^[A-ZÑ&]{3,4}\d{6}[A-Z\d]{3}$/i,
+          'El RFC del proveedor tiene 12 o 13 caracteres, p. ej. ABC010101AB1.',
+        )
+        .nullable()
+        .optional(),
+      name: z.string().trim().max(254).nullable().optional(),
+    })
+    .optional(),
+  subtotal: nonNegativeAmountSchema,
+  discount: nonNegativeAmountSchema.optional(),
+  taxes: z
+    .object({
+      ivaTransferred: nonNegativeAmountSchema.optional(),
+      iepsTransferred: nonNegativeAmountSchema.optional(),
+      isrWithheld: nonNegativeAmountSchema.optional(),
+      ivaWithheld: nonNegativeAmountSchema.optional(),
+    })
+    .optional(),
+  total: amountSchema,
+  paymentMethod: z.enum(PAYMENT_METHODS, 'Forma de pago desconocida.'),
+});
+const patchBody = createBody
+  .pick({
+    fundId: true,
+    date: true,
+    concept: true,
+    categoryId: true,
+    costCenterId: true,
+    paymentMethod: true,
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'Indica qué quieres cambiar.');
+const listQuery = paginationQuerySchema.extend({
+  fundId: z.uuid().optional(),
+  status: z.enum(EXPENSE_STATUSES).optional(),
+  categoryId: z.uuid().optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  findings: z.enum(['none', 'warnings', 'errors']).optional(),
+  invoicePending: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
+
+export async function expensesRoutes(
+  fastify: FastifyInstance,
+  options: { expenses: ExpensesService; imports: ExpenseImportService; config: Pick<Config, 'imports'> },
+) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { expenses, imports, config } = options;
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: config.imports.maxFileBytes,
+      files: config.imports.maxFiles,
+      fields: 10,
+      parts: config.imports.maxFiles + 10,
+    },
+  });
+
+  app.get(
+    '/expenses',
+    {
+      schema: {
+        tags,
+        summary: 'Gastos (filtros por caja, estado, categoría, fechas y hallazgos)',
+        querystring: listQuery,
+        response: { 200: expenseListSchema },
+      },
+    },
+    async (request) => expenses.list(await request.requireActor(), request.query),
+  );
+
+  app.post(
+    '/expenses',
+    {
+      schema: {
+        tags,
+        summary: 'Registrar un gasto sin CFDI (ticket): queda como "factura pendiente"',
+        body: createBody,
+        response: { 201: expenseSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = await request.requirePermission('expenses.record-own');
+      reply.status(201);
+      return expenses.create(actor, request.body, request.origin());
+    },
+  );
+
+  app.get(
+    '/expenses/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Un gasto con sus hallazgos',
+        params: idParamSchema,
+        response: { 200: expenseSchema },
+      },
+    },
+    async (request) => expenses.get(await request.requireActor(), request.params.id),
+  );
+
+  app.patch(
+    '/expenses/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Cambiar un borrador (caja, forma de pago, categoría, centro de costos, fecha, concepto)',
+        params: idParamSchema,
+        body: patchBody,
+        response: { 200: expenseSchema },
+      },
+    },
+    async (request) =>
+      expenses.update(
+        await request.requirePermission('expenses.record-own'),
+        request.params.id,
+        request.body,
+        request.origin(),
+      ),
+  );
+
+  for (const action of ['submit', 'discard'] as const) {
+    app.post(
+      `/expenses/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === 'submit'
+              ? 'Enviar el gasto a aprobación'
+              : 'Descartar un borrador (si salió de la caja, el efectivo regresa)',
+          params: idParamSchema,
+          response: { 200: expenseSchema },
+        },
+      },
+      async (request) =>
+        expenses[action](
+          await request.requirePermission('expenses.record-own'),
+          request.params.id,
+          request.origin(),
+        ),
+    );
+  }
+
+  app.post(
+    '/expenses/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Aprobar un gasto enviado',
+        params: idParamSchema,
+        response: { 200: expenseSchema },
+      },
+    },
+    async (request) =>
+      expenses.approve(
+        await request.requirePermission('expenses.approve'),
+        request.params.id,
+        request.origin(),
+      ),
+  );
+
+  app.post(
+    '/expenses/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: 'Rechazar un gasto enviado, con el motivo',
+        params: idParamSchema,
+        body: z.object({ reason: nameSchema('el motivo del rechazo') }),
+        response: { 200: expenseSchema },
+      },
+    },
+    async (request) =>
+      expenses.reject(
+        await request.requirePermission('expenses.approve'),
+        request.params.id,
+        request.body.reason,
+        request.origin(),
+      ),
+  );
+
+  app.post(
+    '/expenses/import',
+    {
+      schema: {
+        tags,
+        summary: 'Importar CFDI (XML o ZIP): cada CFDI válido se vuelve un gasto en borrador',
+        description:
+          'multipart/form-data: campo `files` (uno o varios XML o ZIP) y, opcional, `fundId` (gastos pagados con efectivo de esa caja; sin él, pagados por el empleado para reembolso). Responde un resultado por archivo: created, duplicate o rejected con sus hallazgos.',
+        consumes: ['multipart/form-data'],
+        response: { 200: importResponseSchema },
+      },
+    },
+    async (request) => {
+      const actor = await request.requirePermission('expenses.record-own');
+      if (!request.isMultipart())
+        throw badRequest(
+          'MULTIPART_REQUIRED',
+          'Envía los archivos como multipart/form-data en el campo files.',
+        );
+      const files: UploadedFile[] = [];
+      let fundId: string | null = null;
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          files.push({ name: part.filename || `archivo-${files.length + 1}`, bytes: await part.toBuffer() });
+        } else if (part.fieldname === 'fundId' && typeof part.value === 'string' && part.value !== '') {
+          const parsed = z.uuid().safeParse(part.value);
+          if (!parsed.success) {
+            throw badRequest('INVALID_FUND', 'La caja indicada no es válida.', [
+              { path: 'fundId', message: 'Elige una caja chica.' },
+            ]);
+          }
+          fundId = parsed.data;
+        }
+      }
+      if (files.length === 0) {
+        throw badRequest(
+          'NO_FILES',
+          'No recibimos archivos: adjunta uno o varios XML o ZIP en el campo files.',
+          [{ path: 'files', message: 'Adjunta al menos un archivo.' }],
+        );
+      }
+      return imports.importFiles(actor, { files, fundId }, request.origin());
+    },
+  );
+}

@@ -1,0 +1,362 @@
+import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { auditAs, recordAudit } from '../../platform/audit/audit.js';
+import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
+import { can } from '../../platform/auth/permissions.js';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { money, sumMoney, toCentavos } from '../../platform/money.js';
+import { withTenant } from '../../platform/tenancy.js';
+import { requireActiveCategory, requireActiveCostCenter } from '../categories/index.js';
+import type { FundsService } from '../funds/index.js';
+import { findOrganizationRfc, memberNames } from '../organizations/index.js';
+import { canChangeExpense, canSeeAllExpenses, canSeeExpense, isOwnExpense } from './expense-access.js';
+import { evaluateFindings, mexicoCityYear, type Supplier69bLookup } from './expense-findings.js';
+import { type ExpenseAction, nextStatus, type PaymentMethod } from './expense-status.js';
+import { type ExpenseRow, toExpenseView } from './expense-views.js';
+import { expenseErrors } from './expenses.errors.js';
+import { expenses } from './expenses.schema.js';
+
+export interface ManualExpenseInput {
+  fundId?: string | null | undefined;
+  date: string;
+  concept: string;
+  categoryId?: string | null | undefined;
+  costCenterId?: string | null | undefined;
+  supplier?: { rfc?: string | null | undefined; name?: string | null | undefined } | undefined;
+  subtotal: string;
+  discount?: string | undefined;
+  taxes?:
+    | Partial<Record<'ivaTransferred' | 'iepsTransferred' | 'isrWithheld' | 'ivaWithheld', string>>
+    | undefined;
+  total: string;
+  paymentMethod: PaymentMethod;
+}
+
+export type ExpensePatch = Partial<
+  Pick<ManualExpenseInput, 'fundId' | 'date' | 'concept' | 'categoryId' | 'costCenterId' | 'paymentMethod'>
+>;
+
+export interface ExpenseFilters {
+  limit: number;
+  cursor?: string | undefined;
+  fundId?: string | undefined;
+  status?: ExpenseRow['status'] | undefined;
+  categoryId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  findings?: 'none' | 'warnings' | 'errors' | undefined;
+  invoicePending?: boolean | undefined;
+}
+
+export interface ExpensesDeps {
+  db: Db;
+  now?: () => Date;
+  funds: Pick<
+    FundsService,
+    'lockOperableFund' | 'lockFundForMovement' | 'appendMovement' | 'custodiedFundIds'
+  >;
+  lookup69b: Supplier69bLookup;
+}
+
+/** The fund cash an expense took out of a box, if any: what a change of its draft must move back. */
+const cashTaken = (row: Pick<ExpenseRow, 'paymentMethod' | 'fundId' | 'totalMxn'>) =>
+  row.paymentMethod === 'fund_cash' && row.fundId ? { fundId: row.fundId, amount: row.totalMxn } : null;
+
+/** Expenses: record (by hand or from a CFDI), list, change drafts, and move them through their lifecycle. */
+export function createExpensesService(deps: ExpensesDeps) {
+  const { db, funds } = deps;
+  const now = deps.now ?? (() => new Date());
+  const scope = (actor: Actor) => ({ organizationId: actor.organizationId, userId: actor.userId });
+
+  async function withFindings<T extends Parameters<typeof evaluateFindings>[0]>(
+    tx: Tx,
+    actor: Actor,
+    expense: T & { categoryId: string | null; supplierRfc: string | null; createdAt?: Date | undefined },
+  ) {
+    const [organizationRfc, category, supplier69b] = await Promise.all([
+      findOrganizationRfc(tx, actor.organizationId),
+      expense.categoryId ? requireActiveCategory(tx, actor.organizationId, expense.categoryId) : null,
+      expense.supplierRfc ? deps.lookup69b(tx, expense.supplierRfc) : null,
+    ]);
+    const fiscalYear = mexicoCityYear(expense.createdAt ?? now());
+    return evaluateFindings(expense, { fiscalYear, organizationRfc, category, supplier69b });
+  }
+
+  async function view(tx: Tx, actor: Actor, row: ExpenseRow) {
+    return toExpenseView(row, await memberNames(tx, actor.organizationId, [row.spenderId]));
+  }
+
+  async function loadVisible(tx: Tx, actor: Actor, id: string, lock = false) {
+    const query = tx
+      .select()
+      .from(expenses)
+      .where(and(eq(expenses.organizationId, actor.organizationId), eq(expenses.id, id)));
+    const [row] = lock ? await query.for('update') : await query;
+    const custodied = canSeeAllExpenses(actor) ? [] : await funds.custodiedFundIds(tx, actor);
+    if (!row || !canSeeExpense(actor, row, custodied)) throw expenseErrors.expenseNotFound();
+    return { row, custodied };
+  }
+
+  /** Takes the expense's cash out of its fund (the box pays when the expense is recorded). */
+  async function takeCash(
+    tx: Tx,
+    actor: Actor,
+    row: Pick<ExpenseRow, 'id' | 'paymentMethod' | 'fundId' | 'totalMxn'>,
+  ) {
+    const taken = cashTaken(row);
+    if (!taken) return;
+    const fund = await funds.lockOperableFund(tx, actor, taken.fundId);
+    await funds.appendMovement(
+      tx,
+      actor,
+      fund,
+      { kind: 'expense_paid_from_fund', amount: taken.amount },
+      {
+        source: { type: 'expense', id: row.id },
+      },
+    );
+  }
+
+  async function putCashBack(tx: Tx, actor: Actor, row: ExpenseRow) {
+    const taken = cashTaken(row);
+    if (!taken) return;
+    const fund = await funds.lockFundForMovement(tx, actor, taken.fundId);
+    await funds.appendMovement(
+      tx,
+      actor,
+      fund,
+      { kind: 'expense_discarded', amount: taken.amount },
+      {
+        source: { type: 'expense', id: row.id },
+      },
+    );
+  }
+
+  async function transition(
+    actor: Actor,
+    id: string,
+    action: Exclude<ExpenseAction, 'edit' | 'replenish'>,
+    origin: RequestOrigin,
+    reason?: string,
+  ) {
+    return withTenant(db, scope(actor), async (tx) => {
+      const { row, custodied } = await loadVisible(tx, actor, id, true);
+      const decision = action === 'approve' || action === 'reject';
+      if (decision && isOwnExpense(actor, row)) throw expenseErrors.ownApproval();
+      if (!decision && !canChangeExpense(actor, row, custodied)) throw expenseErrors.notYours();
+      const status = nextStatus(row.status, action);
+      if (action === 'discard') await putCashBack(tx, actor, row);
+      const at = now();
+      const [after] = await tx
+        .update(expenses)
+        .set({
+          status,
+          updatedAt: at,
+          ...(action === 'submit' ? { submittedAt: at } : {}),
+          ...(decision ? { decidedBy: actor.membershipId, decidedAt: at } : {}),
+          ...(action === 'reject' ? { rejectionReason: reason ?? null } : {}),
+        })
+        .where(and(eq(expenses.organizationId, actor.organizationId), eq(expenses.id, id)))
+        .returning();
+      if (!after) throw expenseErrors.expenseNotFound();
+      await recordAudit(tx, auditAs(actor), origin, {
+        action: `expense.${action === 'submit' ? 'submitted' : `${action}${action.endsWith('e') ? 'd' : 'ed'}`}`,
+        targetType: 'expense',
+        targetId: id,
+        before: { status: row.status },
+        after: { status, ...(reason ? { reason } : {}) },
+      });
+      return view(tx, actor, after);
+    });
+  }
+
+  return {
+    async list(actor: Actor, filters: ExpenseFilters) {
+      return withTenant(db, scope(actor), async (tx) => {
+        const conditions: (SQL | undefined)[] = [eq(expenses.organizationId, actor.organizationId)];
+        if (!canSeeAllExpenses(actor)) {
+          const custodied = await funds.custodiedFundIds(tx, actor);
+          conditions.push(
+            or(
+              eq(expenses.spenderId, actor.membershipId),
+              eq(expenses.createdBy, actor.membershipId),
+              custodied.length > 0 ? inArray(expenses.fundId, custodied) : undefined,
+            ),
+          );
+        }
+        if (filters.fundId) conditions.push(eq(expenses.fundId, filters.fundId));
+        if (filters.status) conditions.push(eq(expenses.status, filters.status));
+        if (filters.categoryId) conditions.push(eq(expenses.categoryId, filters.categoryId));
+        if (filters.from) conditions.push(gte(expenses.expenseDate, filters.from));
+        if (filters.to) conditions.push(lte(expenses.expenseDate, filters.to));
+        if (filters.findings) {
+          const level = { none: 0, warnings: 1, errors: 2 }[filters.findings];
+          conditions.push(eq(expenses.findingLevel, level));
+        }
+        if (filters.invoicePending !== undefined)
+          conditions.push(eq(expenses.invoicePending, filters.invoicePending));
+        if (filters.cursor) conditions.push(lt(expenses.id, filters.cursor));
+        const rows = await tx
+          .select()
+          .from(expenses)
+          .where(and(...conditions))
+          .orderBy(desc(expenses.id))
+          .limit(filters.limit + 1);
+        const page = rows.slice(0, filters.limit);
+        const names = await memberNames(
+          tx,
+          actor.organizationId,
+          page.map((row) => row.spenderId),
+        );
+        return {
+          data: page.map((row) => toExpenseView(row, names)),
+          nextCursor: rows.length > filters.limit ? (page.at(-1)?.id ?? null) : null,
+        };
+      });
+    },
+
+    async get(actor: Actor, id: string) {
+      return withTenant(db, scope(actor), async (tx) =>
+        view(tx, actor, (await loadVisible(tx, actor, id)).row),
+      );
+    },
+
+    /** An expense typed in by hand (a ticket without CFDI: "factura pendiente" until the XML is attached). */
+    async create(actor: Actor, input: ManualExpenseInput, origin: RequestOrigin) {
+      if (input.paymentMethod === 'fund_cash' && !input.fundId) throw expenseErrors.fundRequired();
+      const taxes = input.taxes ?? {};
+      const computed = toCentavos(
+        money(input.subtotal)
+          .minus(input.discount ?? '0')
+          .plus(sumMoney([taxes.ivaTransferred ?? '0', taxes.iepsTransferred ?? '0']))
+          .minus(sumMoney([taxes.isrWithheld ?? '0', taxes.ivaWithheld ?? '0'])),
+      );
+      if (!money(computed).equals(input.total)) throw expenseErrors.amountsDoNotAdd(computed);
+      return withTenant(db, scope(actor), async (tx) => {
+        if (input.costCenterId) await requireActiveCostCenter(tx, actor.organizationId, input.costCenterId);
+        const values = {
+          organizationId: actor.organizationId,
+          spenderId: actor.membershipId,
+          createdBy: actor.membershipId,
+          fundId: input.fundId ?? null,
+          paymentMethod: input.paymentMethod,
+          expenseDate: input.date,
+          concept: input.concept,
+          categoryId: input.categoryId ?? null,
+          costCenterId: input.costCenterId ?? null,
+          supplierRfc: input.supplier?.rfc?.toUpperCase() ?? null,
+          supplierName: input.supplier?.name ?? null,
+          subtotal: input.subtotal,
+          discount: input.discount ?? '0',
+          ...taxes,
+          total: input.total,
+          totalMxn: toCentavos(input.total),
+          invoicePending: true,
+          cfdiUuid: null,
+          cfdiPaymentForm: null,
+          cfdiUse: null,
+          cfdiReceiverRfc: null,
+          cfdiIssuedAt: null,
+          satStatus: 'not_checked' as const,
+          findings: [],
+        };
+        const [row] = await tx
+          .insert(expenses)
+          .values({ ...values, ...(await withFindings(tx, actor, values)) })
+          .returning();
+        if (!row) throw new Error('expense insert returned nothing');
+        await takeCash(tx, actor, row);
+        const created = await view(tx, actor, row);
+        await recordAudit(tx, auditAs(actor), origin, {
+          action: 'expense.created',
+          targetType: 'expense',
+          targetId: row.id,
+          after: { paymentMethod: row.paymentMethod, fundId: row.fundId, total: row.total },
+        });
+        return created;
+      });
+    },
+
+    /** Changes a draft; moving it between funds or payment methods moves its cash in the ledger. */
+    async update(actor: Actor, id: string, patch: ExpensePatch, origin: RequestOrigin) {
+      return withTenant(db, scope(actor), async (tx) => {
+        const { row: before, custodied } = await loadVisible(tx, actor, id, true);
+        if (!canChangeExpense(actor, before, custodied)) throw expenseErrors.notYours();
+        nextStatus(before.status, 'edit');
+        const merged = {
+          ...before,
+          ...(patch.fundId !== undefined ? { fundId: patch.fundId } : {}),
+          ...(patch.paymentMethod ? { paymentMethod: patch.paymentMethod } : {}),
+          ...(patch.date ? { expenseDate: patch.date } : {}),
+          ...(patch.concept ? { concept: patch.concept } : {}),
+          ...(patch.categoryId !== undefined ? { categoryId: patch.categoryId } : {}),
+          ...(patch.costCenterId !== undefined ? { costCenterId: patch.costCenterId } : {}),
+        };
+        if (merged.paymentMethod === 'fund_cash' && !merged.fundId) throw expenseErrors.fundRequired();
+        if (patch.costCenterId) await requireActiveCostCenter(tx, actor.organizationId, patch.costCenterId);
+        const oldCash = cashTaken(before);
+        const newCash = cashTaken(merged);
+        const cashMoves = oldCash?.fundId !== newCash?.fundId;
+        if (cashMoves) await putCashBack(tx, actor, before);
+        const { findings, findingLevel } = await withFindings(tx, actor, merged);
+        const [after] = await tx
+          .update(expenses)
+          .set({
+            fundId: merged.fundId,
+            paymentMethod: merged.paymentMethod,
+            expenseDate: merged.expenseDate,
+            concept: merged.concept,
+            categoryId: merged.categoryId,
+            costCenterId: merged.costCenterId,
+            findings,
+            findingLevel,
+            updatedAt: now(),
+          })
+          .where(and(eq(expenses.organizationId, actor.organizationId), eq(expenses.id, id)))
+          .returning();
+        if (!after) throw expenseErrors.expenseNotFound();
+        if (cashMoves) await takeCash(tx, actor, after);
+        await recordAudit(tx, auditAs(actor), origin, {
+          action: 'expense.updated',
+          targetType: 'expense',
+          targetId: id,
+          before: { ...patchView(before, patch) },
+          after: { ...patchView(after, patch) },
+        });
+        return view(tx, actor, after);
+      });
+    },
+
+    submit: (actor: Actor, id: string, origin: RequestOrigin) => transition(actor, id, 'submit', origin),
+    discard: (actor: Actor, id: string, origin: RequestOrigin) => transition(actor, id, 'discard', origin),
+    approve: (actor: Actor, id: string, origin: RequestOrigin) => transition(actor, id, 'approve', origin),
+    reject: (actor: Actor, id: string, reason: string, origin: RequestOrigin) =>
+      transition(actor, id, 'reject', origin, reason),
+
+    /** For the CFDI import, inside its transaction: the same findings and cash rules as any expense. */
+    async insertFromCfdi(tx: Tx, actor: Actor, values: Omit<typeof expenses.$inferInsert, 'findingLevel'>) {
+      const [row] = await tx
+        .insert(expenses)
+        .values({
+          ...values,
+          ...(await withFindings(tx, actor, { satStatus: 'not_checked', ...values } as never)),
+        })
+        .returning();
+      if (!row) throw new Error('expense insert returned nothing');
+      await takeCash(tx, actor, row);
+      return view(tx, actor, row);
+    },
+
+    canRecordFor: (actor: Actor) => can(actor.roles, 'expenses.record-own'),
+  };
+}
+
+function patchView(row: ExpenseRow, patch: ExpensePatch) {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(patch)) {
+    const column = key === 'date' ? 'expenseDate' : key;
+    fields[key] = row[column as keyof ExpenseRow];
+  }
+  return fields;
+}
+
+export type ExpensesService = ReturnType<typeof createExpensesService>;

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
+
+const ticket = (change: Record<string, unknown> = {}) => ({
+  date: '2026-11-20',
+  concept: 'Garrafones de agua',
+  subtotal: '150.00',
+  total: '150.00',
+  paymentMethod: 'fund_cash',
+  ...change,
+});
+
+describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
+  let t: TestApp;
+  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  let custodian: Awaited<ReturnType<typeof addMember>>;
+  let approver: Awaited<ReturnType<typeof addMember>>;
+  let custodianId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    owner = await signUpVerifiedOwner(t);
+    custodian = await addMember(t, owner.client, ['custodian']);
+    approver = await addMember(t, owner.client, ['approver']);
+    custodianId = await membershipIdOf(owner.client, custodian.userId);
+  });
+  afterAll(async () => t.close());
+
+  const fundOf = async (id: string) => (await owner.client.get(`/api/v1/funds/${id}`)).json();
+
+  it('takes a cash expense out of the box when recorded, and puts it back when the draft is discarded', async () => {
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
+    const created = await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }));
+    expect(created.statusCode).toBe(201);
+    const expense = created.json();
+    expect(expense).toMatchObject({ status: 'draft', invoicePending: true, totalMxn: '150.00' });
+    expect(expense.findings.map((f: { code: string }) => f.code)).toContain('MISSING_CFDI');
+    expect(await fundOf(fund.id)).toMatchObject({ cash: '850.00', pendingVouchers: '150.00' });
+    const discarded = await custodian.client.post(`/api/v1/expenses/${expense.id}/discard`);
+    expect(discarded.json().status).toBe('discarded');
+    expect(await fundOf(fund.id)).toMatchObject({ cash: '1000.00', pendingVouchers: '0.00' });
+    const kinds = (await owner.client.get(`/api/v1/funds/${fund.id}/movements`))
+      .json()
+      .data.map((m: { kind: string }) => m.kind);
+    expect(kinds).toEqual(['expense_discarded', 'expense_paid_from_fund', 'fund_opened']);
+  });
+
+  it('refuses amounts that do not add up, a cash expense without a fund, and bad amounts', async () => {
+    const fund = await openFund(owner.client, { custodianId });
+    const noIva = await custodian.client.post(
+      '/api/v1/expenses',
+      ticket({ fundId: fund.id, subtotal: '100.00', total: '116.00' }),
+    );
+    expect(noIva.statusCode).toBe(400);
+    expect(noIva.json()).toMatchObject({ code: 'EXPENSE_AMOUNTS_DO_NOT_ADD', errors: [{ path: 'total' }] });
+    const withIva = await custodian.client.post(
+      '/api/v1/expenses',
+      ticket({ fundId: fund.id, subtotal: '100.00', taxes: { ivaTransferred: '16.00' }, total: '116.00' }),
+    );
+    expect(withIva.statusCode).toBe(201);
+    expect((await custodian.client.post('/api/v1/expenses', ticket())).json().code).toBe('FUND_REQUIRED');
+    for (const total of ['0.00', '-1.00', '1.001']) {
+      const bad = await custodian.client.post(
+        '/api/v1/expenses',
+        ticket({ fundId: fund.id, total, subtotal: '0.00' }),
+      );
+      expect(bad.statusCode).toBe(400);
+    }
+  });
+
+  it('refuses an expense on a closed fund and one on a fund the person does not hold', async () => {
+    const fund = await openFund(owner.client, { custodianId });
+    await owner.client.post(`/api/v1/funds/${fund.id}/close`, {});
+    const closed = await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }));
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('FUND_CLOSED');
+    const ownerFund = await openFund(owner.client, {
+      custodianId: await membershipIdOf(owner.client, owner.userId),
+    });
+    const notHeld = await custodian.client.post('/api/v1/expenses', ticket({ fundId: ownerFund.id }));
+    expect(notHeld.statusCode).toBe(404);
+  });
+
+  it('moves an expense through submit and approve; nobody approves their own; approved cannot change', async () => {
+    const fund = await openFund(owner.client, { custodianId });
+    const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
+    expect((await approver.client.post(`/api/v1/expenses/${expense.id}/approve`)).json().code).toBe(
+      'EXPENSE_INVALID_TRANSITION',
+    );
+    expect((await custodian.client.post(`/api/v1/expenses/${expense.id}/submit`)).json().status).toBe(
+      'submitted',
+    );
+    const own = await custodian.client.post(`/api/v1/expenses/${expense.id}/approve`);
+    expect(own.statusCode).toBe(403);
+    const approved = await approver.client.post(`/api/v1/expenses/${expense.id}/approve`);
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+    const edit = await custodian.client.patch(`/api/v1/expenses/${expense.id}`, { concept: 'otro' });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().detail).toContain('reversa');
+  });
+
+  it('keeps a rejected cash expense in pending vouchers, marked to recover', async () => {
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '500.00' });
+    const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
+    await custodian.client.post(`/api/v1/expenses/${expense.id}/submit`);
+    const rejected = await approver.client.post(`/api/v1/expenses/${expense.id}/reject`, {
+      reason: 'Sin ticket legible',
+    });
+    expect(rejected.json()).toMatchObject({
+      status: 'rejected',
+      toRecover: true,
+      rejectionReason: 'Sin ticket legible',
+    });
+    expect(await fundOf(fund.id)).toMatchObject({ cash: '350.00', pendingVouchers: '150.00' });
+  });
+
+  it('moves the cash when a draft changes from the fund to employee-paid', async () => {
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '500.00' });
+    const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
+    const changed = await custodian.client.patch(`/api/v1/expenses/${expense.id}`, {
+      paymentMethod: 'employee',
+    });
+    expect(changed.json()).toMatchObject({ paymentMethod: 'employee' });
+    expect(await fundOf(fund.id)).toMatchObject({ cash: '500.00', pendingVouchers: '0.00' });
+  });
+
+  it('flags fuel paid in cash and cash over $2,000', async () => {
+    const categories = (await owner.client.get('/api/v1/categories')).json().data;
+    const fuel = categories.find((c: { code: string }) => c.code === 'COMBUSTIBLE');
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '5000.00' });
+    const expense = (
+      await custodian.client.post(
+        '/api/v1/expenses',
+        ticket({ fundId: fund.id, categoryId: fuel.id, subtotal: '2500.00', total: '2500.00' }),
+      )
+    ).json();
+    expect(expense.findings.map((f: { code: string }) => f.code)).toEqual(
+      expect.arrayContaining(['CASH_OVER_LIMIT', 'FUEL_PAID_IN_CASH', 'MISSING_CFDI']),
+    );
+  });
+
+  it("answers 404 for another organization's expense and category", async () => {
+    const other = await signUpVerifiedOwner(t, { organizationName: 'Otra' });
+    const fund = await openFund(owner.client, { custodianId });
+    const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
+    expect((await other.client.get(`/api/v1/expenses/${expense.id}`)).statusCode).toBe(404);
+    const otherCategory = (await other.client.get('/api/v1/categories')).json().data[0];
+    const foreign = await custodian.client.post(
+      '/api/v1/expenses',
+      ticket({ paymentMethod: 'employee', categoryId: otherCategory.id }),
+    );
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().code).toBe('CATEGORY_NOT_FOUND');
+  });
+
+  it('lists with filters and keyset pagination; an employee sees only their own', async () => {
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '5000.00' });
+    for (let i = 0; i < 5; i++)
+      await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id, concept: `Gasto ${i}` }));
+    const first = (await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2`)).json();
+    expect(first.data).toHaveLength(2);
+    const second = (
+      await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2&cursor=${first.nextCursor}`)
+    ).json();
+    const third = (
+      await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2&cursor=${second.nextCursor}`)
+    ).json();
+    const concepts = [...first.data, ...second.data, ...third.data].map(
+      (e: { concept: string }) => e.concept,
+    );
+    expect(concepts).toEqual(['Gasto 4', 'Gasto 3', 'Gasto 2', 'Gasto 1', 'Gasto 0']);
+    expect(third.nextCursor).toBeNull();
+    const employee = await addMember(t, owner.client, ['employee']);
+    expect((await employee.client.get('/api/v1/expenses')).json().data).toEqual([]);
+    const pending = (
+      await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&invoicePending=true&findings=warnings`)
+    ).json();
+    expect(pending.data.length).toBe(5);
+  });
+});

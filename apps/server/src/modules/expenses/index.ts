@@ -1,0 +1,4 @@
+export type { Supplier69bLookup } from './expense-findings.js';
+export { createExpenseImportService, type ExpenseImportService } from './expense-import.service.js';
+export { expensesRoutes } from './expenses.routes.js';
+export { createExpensesService, type ExpensesService } from './expenses.service.js';
