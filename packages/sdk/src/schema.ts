@@ -1771,6 +1771,2341 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Categorías de gasto (con su cuenta contable) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                name: string;
+                satAccountCode: string;
+                accountCode: string | null;
+                cfdiUses: string[];
+                isFuel: boolean;
+                active: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Crear una categoría de gasto */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            name: string;
+            satAccountCode: string;
+            accountCode?: string | null;
+            cfdiUses: string[];
+            isFuel?: boolean;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              name: string;
+              satAccountCode: string;
+              accountCode: string | null;
+              cfdiUses: string[];
+              isFuel: boolean;
+              active: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/categories/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Cambiar una categoría (o desactivarla) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code?: string;
+            name?: string;
+            satAccountCode?: string;
+            accountCode?: string | null;
+            cfdiUses?: string[];
+            isFuel?: boolean;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              name: string;
+              satAccountCode: string;
+              accountCode: string | null;
+              cfdiUses: string[];
+              isFuel: boolean;
+              active: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/cost-centers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Centros de costos */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                code: string;
+                name: string;
+                active: boolean;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Crear un centro de costos */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            name: string;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              name: string;
+              active: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cost-centers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Cambiar un centro de costos (o desactivarlo) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code?: string;
+            name?: string;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              name: string;
+              active: boolean;
+              /** Format: uuid */
+              id: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/funds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cajas chicas */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                custodian: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                costCenterId: string | null;
+                /** @enum {string} */
+                currency: 'MXN';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                authorizedAmount: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                cash: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                pendingVouchers: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                openAdvances: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                replenishmentThreshold: string;
+                needsReplenishment: boolean;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                /** Format: date-time */
+                createdAt: string;
+                closedAt: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Abrir una caja chica (fondo fijo) con su responsable y monto autorizado */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** Format: uuid */
+            custodianId: string;
+            authorizedAmount: string;
+            costCenterId?: string | null;
+            replenishmentThreshold?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              costCenterId: string | null;
+              /** @enum {string} */
+              currency: 'MXN';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              authorizedAmount: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              cash: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              pendingVouchers: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              openAdvances: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              replenishmentThreshold: string;
+              needsReplenishment: boolean;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** Format: date-time */
+              createdAt: string;
+              closedAt: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Una caja chica y sus saldos */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              costCenterId: string | null;
+              /** @enum {string} */
+              currency: 'MXN';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              authorizedAmount: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              cash: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              pendingVouchers: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              openAdvances: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              replenishmentThreshold: string;
+              needsReplenishment: boolean;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** Format: date-time */
+              createdAt: string;
+              closedAt: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Cambiar nombre, responsable, centro de costos o umbral de reposición */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /** Format: uuid */
+            custodianId?: string;
+            costCenterId?: string | null;
+            replenishmentThreshold?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              costCenterId: string | null;
+              /** @enum {string} */
+              currency: 'MXN';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              authorizedAmount: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              cash: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              pendingVouchers: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              openAdvances: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              replenishmentThreshold: string;
+              needsReplenishment: boolean;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** Format: date-time */
+              createdAt: string;
+              closedAt: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/increase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Aumentar el fondo (más efectivo y monto autorizado) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amount: string;
+            memo?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              costCenterId: string | null;
+              /** @enum {string} */
+              currency: 'MXN';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              authorizedAmount: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              cash: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              pendingVouchers: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              openAdvances: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              replenishmentThreshold: string;
+              needsReplenishment: boolean;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** Format: date-time */
+              createdAt: string;
+              closedAt: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/decrease': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disminuir el fondo (el efectivo regresa al banco) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amount: string;
+            memo?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              costCenterId: string | null;
+              /** @enum {string} */
+              currency: 'MXN';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              authorizedAmount: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              cash: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              pendingVouchers: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              openAdvances: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              replenishmentThreshold: string;
+              needsReplenishment: boolean;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** Format: date-time */
+              createdAt: string;
+              closedAt: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cerrar la caja: su efectivo regresa al banco (sin comprobantes ni anticipos pendientes) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            memo?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              costCenterId: string | null;
+              /** @enum {string} */
+              currency: 'MXN';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              authorizedAmount: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              cash: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              pendingVouchers: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              openAdvances: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              replenishmentThreshold: string;
+              needsReplenishment: boolean;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              /** Format: date-time */
+              createdAt: string;
+              closedAt: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Movimientos de la caja (libro de solo anexión), del más reciente al más antiguo */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                sequence: number;
+                /** @enum {string} */
+                kind:
+                  | 'fund_opened'
+                  | 'fund_increased'
+                  | 'fund_decreased'
+                  | 'fund_closed'
+                  | 'expense_paid_from_fund'
+                  | 'expense_discarded'
+                  | 'rejected_amount_recovered'
+                  | 'employee_reimbursed_in_cash'
+                  | 'advance_paid_in_cash'
+                  | 'advance_settled'
+                  | 'cash_count_shortage'
+                  | 'cash_count_overage'
+                  | 'replenishment_paid';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                amount: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                cashDelta: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                pendingDelta: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                advancesDelta: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                authorizedDelta: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                cashAfter: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                pendingAfter: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                advancesAfter: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                authorizedAfter: string;
+                sourceType: string | null;
+                sourceId: string | null;
+                memo: string | null;
+                recordedBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gastos (filtros por caja, estado, categoría, fechas y hallazgos) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          fundId?: string;
+          status?: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+          categoryId?: string;
+          from?: string;
+          to?: string;
+          findings?: 'none' | 'warnings' | 'errors';
+          invoicePending?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                /** @enum {string} */
+                paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+                fundId: string | null;
+                spender: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                date: string;
+                concept: string;
+                categoryId: string | null;
+                costCenterId: string | null;
+                supplier: {
+                  rfc: string | null;
+                  name: string | null;
+                };
+                currency: string;
+                exchangeRate: string | null;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                subtotal: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                discount: string;
+                taxes: {
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  ivaTransferred: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  iepsTransferred: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  isrWithheld: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  ivaWithheld: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  localTransferred: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  localWithheld: string;
+                };
+                /** @description Importe decimal, p. ej. "1160.00" */
+                total: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                totalMxn: string;
+                invoicePending: boolean;
+                cfdi: {
+                  uuid: string;
+                  version: string | null;
+                  type: string | null;
+                  issuedAt: string | null;
+                  use: string | null;
+                  paymentForm: string | null;
+                  paymentMethod: string | null;
+                  receiverRfc: string | null;
+                } | null;
+                sat: {
+                  /** @enum {string} */
+                  status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                  checkedAt: string | null;
+                };
+                findings: {
+                  code: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                  message: string;
+                }[];
+                toRecover: boolean;
+                submittedAt: string | null;
+                decidedAt: string | null;
+                rejectionReason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Registrar un gasto sin CFDI (ticket): queda como "factura pendiente" */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fundId?: string | null;
+            /** Format: date */
+            date: string;
+            concept: string;
+            categoryId?: string | null;
+            costCenterId?: string | null;
+            supplier?: {
+              rfc?: string | null;
+              name?: string | null;
+            };
+            subtotal: string;
+            discount?: string;
+            taxes?: {
+              ivaTransferred?: string;
+              iepsTransferred?: string;
+              isrWithheld?: string;
+              ivaWithheld?: string;
+            };
+            total: string;
+            /** @enum {string} */
+            paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Un gasto con sus hallazgos */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Cambiar un borrador (caja, forma de pago, categoría, centro de costos, fecha, concepto) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fundId?: string | null;
+            /** Format: date */
+            date?: string;
+            concept?: string;
+            categoryId?: string | null;
+            costCenterId?: string | null;
+            /** @enum {string} */
+            paymentMethod?: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enviar el gasto a aprobación */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/discard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Descartar un borrador (si salió de la caja, el efectivo regresa) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Aprobar un gasto enviado */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rechazar un gasto enviado, con el motivo */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Importar CFDI (XML o ZIP): cada CFDI válido se vuelve un gasto en borrador
+     * @description multipart/form-data: campo `files` (uno o varios XML o ZIP) y, opcional, `fundId` (gastos pagados con efectivo de esa caja; sin él, pagados por el empleado para reembolso). Responde un resultado por archivo: created, duplicate o rejected con sus hallazgos.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: {
+                file: string;
+                /** @enum {string} */
+                status: 'created' | 'duplicate' | 'rejected';
+                expense?: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                  /** @enum {string} */
+                  paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+                  fundId: string | null;
+                  spender: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  date: string;
+                  concept: string;
+                  categoryId: string | null;
+                  costCenterId: string | null;
+                  supplier: {
+                    rfc: string | null;
+                    name: string | null;
+                  };
+                  currency: string;
+                  exchangeRate: string | null;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  subtotal: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  discount: string;
+                  taxes: {
+                    /** @description Importe decimal, p. ej. "1160.00" */
+                    ivaTransferred: string;
+                    /** @description Importe decimal, p. ej. "1160.00" */
+                    iepsTransferred: string;
+                    /** @description Importe decimal, p. ej. "1160.00" */
+                    isrWithheld: string;
+                    /** @description Importe decimal, p. ej. "1160.00" */
+                    ivaWithheld: string;
+                    /** @description Importe decimal, p. ej. "1160.00" */
+                    localTransferred: string;
+                    /** @description Importe decimal, p. ej. "1160.00" */
+                    localWithheld: string;
+                  };
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  total: string;
+                  /** @description Importe decimal, p. ej. "1160.00" */
+                  totalMxn: string;
+                  invoicePending: boolean;
+                  cfdi: {
+                    uuid: string;
+                    version: string | null;
+                    type: string | null;
+                    issuedAt: string | null;
+                    use: string | null;
+                    paymentForm: string | null;
+                    paymentMethod: string | null;
+                    receiverRfc: string | null;
+                  } | null;
+                  sat: {
+                    /** @enum {string} */
+                    status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                    checkedAt: string | null;
+                  };
+                  findings: {
+                    code: string;
+                    /** @enum {string} */
+                    severity: 'error' | 'warning';
+                    message: string;
+                  }[];
+                  toRecover: boolean;
+                  submittedAt: string | null;
+                  decidedAt: string | null;
+                  rejectionReason: string | null;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                };
+                /** Format: uuid */
+                existingExpenseId?: string;
+                findings: {
+                  code: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                  message: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/audit-log': {
     parameters: {
       query?: never;
