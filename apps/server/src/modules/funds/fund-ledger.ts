@@ -15,13 +15,17 @@ export interface MovementSource {
   id: string;
 }
 
-/** The fund row, locked until the transaction ends: movements of one fund apply one at a time. */
+/**
+ * The fund row, locked until the transaction ends: movements of one fund apply one at a time.
+ * NO KEY UPDATE, not UPDATE: rows that reference the fund (an expense's foreign key takes KEY
+ * SHARE) must not deadlock with the lock taken to move its cash.
+ */
 export async function lockFund(tx: Tx, organizationId: string, fundId: string): Promise<Fund | null> {
   const [row] = await tx
     .select()
     .from(funds)
     .where(and(eq(funds.organizationId, organizationId), eq(funds.id, fundId)))
-    .for('update');
+    .for('no key update');
   return row ?? null;
 }
 

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+
+// I3 under real concurrency: only PostgreSQL runs requests in parallel (PGlite has one connection).
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+if (!onPostgres)
+  console.log('[tests] concurrency test skipped: TEST_DATABASE_URL is not set (needs PostgreSQL).');
+
+describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
+  let t: TestApp;
+  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  let custodian: Awaited<ReturnType<typeof addMember>>;
+  let custodianId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp('postgres');
+    owner = await signUpVerifiedOwner(t);
+    custodian = await addMember(t, owner.client, ['custodian']);
+    custodianId = await membershipIdOf(owner.client, custodian.userId);
+  });
+  afterAll(async () => t.close());
+
+  it('lets N parallel expenses that overdraw the fund succeed exactly ⌊cash/amount⌋ times', async () => {
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
+    await custodian.client.fetchCsrf();
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        custodian.client.post('/api/v1/expenses', {
+          fundId: fund.id,
+          date: '2026-11-20',
+          concept: `Gasto concurrente ${i}`,
+          subtotal: '300.00',
+          total: '300.00',
+          paymentMethod: 'fund_cash',
+        }),
+      ),
+    );
+    const statuses = attempts.map((response) => response.statusCode).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+    const refused = attempts.filter((response) => response.statusCode !== 201);
+    expect(refused).toHaveLength(9);
+    for (const response of refused) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json()).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+      expect(response.json().detail).toMatch(/^Fondos insuficientes/);
+    }
+    const after = (await owner.client.get(`/api/v1/funds/${fund.id}`)).json();
+    expect(after).toMatchObject({ cash: '100.00', pendingVouchers: '900.00', authorizedAmount: '1000.00' });
+  });
+});
