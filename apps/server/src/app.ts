@@ -18,6 +18,7 @@ import {
 } from './modules/categories/index.js';
 import {
   createExpenseImportService,
+  createExpenseSatStatus,
   createExpensesService,
   expensesRoutes,
 } from './modules/expenses/index.js';
@@ -44,8 +45,10 @@ import { problemErrorHandler } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { registerIdempotency } from './platform/idempotency/idempotency.js';
+import { createJobQueue } from './platform/jobs.js';
 import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
 import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { createOfflineSatStatusClient, createSoapSatStatusClient } from './platform/sat/index.js';
 import { createLocalFileStorage } from './platform/storage.js';
 import { withTenant } from './platform/tenancy.js';
 
@@ -158,8 +161,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const categories = createCategoriesService(services);
   const funds = createFundsService(services);
   const storage = createLocalFileStorage(path.join(config.dataDir, 'files'));
-  const expenses = createExpensesService({ ...services, funds, lookup69b: async () => null });
+  const jobs = createJobQueue(database, { pollingIntervalSeconds: config.jobsPollSeconds, log: app.log });
+  const lookup69b = async () => null;
+  const expenses = createExpensesService({ ...services, funds, lookup69b });
+  const satStatus = createExpenseSatStatus({
+    ...services,
+    jobs,
+    lookup69b,
+    client: config.satStatus.online
+      ? createSoapSatStatusClient({ url: config.satStatus.url, timeoutMs: config.satStatus.timeoutMs })
+      : createOfflineSatStatusClient(),
+  });
   const expenseImports = createExpenseImportService({
+    satStatus,
     db: database.db,
     storage,
     limits: { zip: config.imports.zip, maxXmlBytes: config.imports.maxXmlBytes },
@@ -192,7 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fiscalDataRoutes, { fiscalData });
       await api.register(categoriesRoutes, { categories });
       await api.register(fundsRoutes, { funds });
-      await api.register(expensesRoutes, { expenses, imports: expenseImports, config });
+      await api.register(expensesRoutes, { expenses, imports: expenseImports, satStatus, config });
       await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
@@ -224,6 +238,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(mailboxRoutes, { mailbox: mailer as ReturnType<typeof createLocalMailbox> });
   }
   await registerWebApp(app, { webDist: WEB_DIST });
+  await jobs.start();
+  app.addHook('onClose', async () => jobs.stop());
   return app;
 }
 

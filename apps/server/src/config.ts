@@ -34,6 +34,10 @@ const envSchema = z.object({
     .positive()
     .default(1024 * 1024 * 1024),
   ZIP_MAX_RATIO: z.coerce.number().int().positive().default(200),
+  SAT_STATUS_SERVICE: z.enum(['online', 'offline']).optional(),
+  SAT_STATUS_URL: z.url().optional(),
+  SAT_STATUS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -62,6 +66,9 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   trustProxy: boolean;
+  /** SAT's CFDI status service: asked only when online (offline: every status says "no verificado"). */
+  satStatus: { online: boolean; url: string | undefined; timeoutMs: number };
+  jobsPollSeconds: number;
   /** CFDI import: upload and ZIP limits (ZIPs are checked before extraction). */
   imports: {
     maxFileBytes: number;
@@ -109,6 +116,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: env.LOGIN_MAX_FAILURES,
     loginLockMinutes: env.LOGIN_LOCK_MINUTES,
     trustProxy: env.TRUST_PROXY,
+    // Embedded installs often run without internet: asking SAT there would only fail slowly.
+    satStatus: {
+      online: (env.SAT_STATUS_SERVICE ?? (isProduction ? 'online' : 'offline')) === 'online',
+      url: env.SAT_STATUS_URL,
+      timeoutMs: env.SAT_STATUS_TIMEOUT_MS,
+    },
+    jobsPollSeconds: env.JOBS_POLL_SECONDS,
     imports: {
       maxFileBytes: env.IMPORT_MAX_FILE_BYTES,
       maxFiles: env.IMPORT_MAX_FILES,

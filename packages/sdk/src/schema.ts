@@ -3959,6 +3959,137 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/expenses/{id}/sat-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Volver a verificar el estado del CFDI en el SAT (vigente, cancelado, no encontrado) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/expenses/import': {
     parameters: {
       query?: never;

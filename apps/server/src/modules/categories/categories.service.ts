@@ -39,6 +39,15 @@ export async function seedDefaultCategories(tx: Tx, organizationId: string): Pro
     .onConflictDoNothing();
 }
 
+/** A category of the organization, active or not (rules re-evaluated later still read it). */
+export async function findCategory(tx: Tx, organizationId: string, id: string): Promise<Category | null> {
+  const [row] = await tx
+    .select()
+    .from(expenseCategories)
+    .where(and(eq(expenseCategories.organizationId, organizationId), eq(expenseCategories.id, id)));
+  return row ?? null;
+}
+
 /** Finds an active category of the actor's organization, or says why it cannot be used. */
 export async function requireActiveCategory(tx: Tx, organizationId: string, id: string): Promise<Category> {
   const [row] = await tx

@@ -5,6 +5,7 @@ export {
   type Category,
   type CostCenter,
   createCategoriesService,
+  findCategory,
   requireActiveCategory,
   requireActiveCostCenter,
   seedDefaultCategories,

@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db/database.js';
-import type { Category } from '../categories/index.js';
+import { type Category, findCategory } from '../categories/index.js';
+import { findOrganizationRfc } from '../organizations/index.js';
 import { type DeducibilityInput, deducibilityFindings, findingLevel } from './deducibility.js';
 import type { ExpenseRow } from './expense-views.js';
 import type { StoredFinding } from './expenses.schema.js';
@@ -62,4 +63,24 @@ const MEXICO_YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Mexico
 /** The calendar year of an instant in Mexico City (fiscal years follow the calendar in Mexico). */
 export function mexicoCityYear(at: Date): number {
   return Number.parseInt(MEXICO_YEAR.format(at), 10);
+}
+
+/** Loads what the rules need (organization RFC, category, 69-B) and evaluates an expense's findings. */
+export async function findingsFor(
+  tx: Tx,
+  organizationId: string,
+  expense: FindingFields & {
+    categoryId: string | null;
+    supplierRfc: string | null;
+    createdAt?: Date | undefined;
+  },
+  deps: { lookup69b: Supplier69bLookup; now: () => Date },
+) {
+  const [organizationRfc, category, supplier69b] = await Promise.all([
+    findOrganizationRfc(tx, organizationId),
+    expense.categoryId ? findCategory(tx, organizationId, expense.categoryId) : null,
+    expense.supplierRfc ? deps.lookup69b(tx, expense.supplierRfc) : null,
+  ]);
+  const fiscalYear = mexicoCityYear(expense.createdAt ?? deps.now());
+  return evaluateFindings(expense, { fiscalYear, organizationRfc, category, supplier69b });
 }

@@ -12,6 +12,7 @@ import { withTenant } from '../../platform/tenancy.js';
 import { activeCategoryIdsByCode } from '../categories/index.js';
 import type { FundsService } from '../funds/index.js';
 import { readCfdiForExpense, suggestCategoryCode } from './cfdi-intake.js';
+import type { ExpenseSatStatus } from './expense-sat-status.js';
 import type { ExpenseView } from './expense-views.js';
 import { expenseAttachments, expenses, type StoredFinding } from './expenses.schema.js';
 import type { ExpensesService } from './expenses.service.js';
@@ -56,6 +57,7 @@ export function createExpenseImportService(deps: {
   limits: ImportLimits;
   expenses: Pick<ExpensesService, 'insertFromCfdi'>;
   funds: Pick<FundsService, 'lockOperableFund'>;
+  satStatus: Pick<ExpenseSatStatus, 'enqueue'>;
   log: { error(object: unknown, message: string): void };
 }) {
   const { db } = deps;
@@ -192,6 +194,13 @@ export function createExpenseImportService(deps: {
       const { entries, refused } = await expand(input.files);
       const results: ImportResult[] = [...refused];
       for (const entry of entries) results.push(await importOne(actor, entry, { fundId, categoryIds }));
+      const created = results.flatMap((r) => (r.status === 'created' && r.expense ? [r.expense.id] : []));
+      try {
+        await deps.satStatus.enqueue(actor.organizationId, created);
+      } catch (error) {
+        // The expenses stay "not checked": the person can ask for the check from each one.
+        deps.log.error({ err: error }, 'could not queue SAT status checks');
+      }
       const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
       await withTenant(db, { organizationId: actor.organizationId }, (tx) =>
         recordAudit(tx, auditAs(actor), origin, {

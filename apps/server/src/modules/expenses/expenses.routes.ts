@@ -7,6 +7,7 @@ import { badRequest } from '../../platform/errors.js';
 import { idParamSchema, nameSchema, paginationQuerySchema } from '../../platform/http/schemas.js';
 import { amountSchema, nonNegativeAmountSchema } from '../../platform/money.js';
 import type { ExpenseImportService, UploadedFile } from './expense-import.service.js';
+import type { ExpenseSatStatus } from './expense-sat-status.js';
 import { EXPENSE_STATUSES, PAYMENT_METHODS } from './expense-status.js';
 import type { ExpensesService } from './expenses.service.js';
 import { expenseListSchema, expenseSchema, importResponseSchema } from './expenses.wire.js';
@@ -73,10 +74,15 @@ const listQuery = paginationQuerySchema.extend({
 
 export async function expensesRoutes(
   fastify: FastifyInstance,
-  options: { expenses: ExpensesService; imports: ExpenseImportService; config: Pick<Config, 'imports'> },
+  options: {
+    expenses: ExpensesService;
+    imports: ExpenseImportService;
+    satStatus: ExpenseSatStatus;
+    config: Pick<Config, 'imports'>;
+  },
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { expenses, imports, config } = options;
+  const { expenses, imports, satStatus, config } = options;
   await app.register(fastifyMultipart, {
     limits: {
       fileSize: config.imports.maxFileBytes,
@@ -208,6 +214,24 @@ export async function expensesRoutes(
         request.body.reason,
         request.origin(),
       ),
+  );
+
+  app.post(
+    '/expenses/:id/sat-status',
+    {
+      schema: {
+        tags,
+        summary: 'Volver a verificar el estado del CFDI en el SAT (vigente, cancelado, no encontrado)',
+        params: idParamSchema,
+        response: { 200: expenseSchema },
+      },
+    },
+    async (request) => {
+      const actor = await request.requireActor();
+      const expense = await expenses.get(actor, request.params.id);
+      await satStatus.recheck(actor, expense.id);
+      return expenses.get(actor, expense.id);
+    },
   );
 
   app.post(

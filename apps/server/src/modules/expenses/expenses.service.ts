@@ -7,9 +7,9 @@ import { money, sumMoney, toCentavos } from '../../platform/money.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { requireActiveCategory, requireActiveCostCenter } from '../categories/index.js';
 import type { FundsService } from '../funds/index.js';
-import { findOrganizationRfc, memberNames } from '../organizations/index.js';
+import { memberNames } from '../organizations/index.js';
 import { canChangeExpense, canSeeAllExpenses, canSeeExpense, isOwnExpense } from './expense-access.js';
-import { evaluateFindings, mexicoCityYear, type Supplier69bLookup } from './expense-findings.js';
+import { findingsFor, type Supplier69bLookup } from './expense-findings.js';
 import { type ExpenseAction, nextStatus, type PaymentMethod } from './expense-status.js';
 import { type ExpenseRow, toExpenseView } from './expense-views.js';
 import { expenseErrors } from './expenses.errors.js';
@@ -67,19 +67,8 @@ export function createExpensesService(deps: ExpensesDeps) {
   const now = deps.now ?? (() => new Date());
   const scope = (actor: Actor) => ({ organizationId: actor.organizationId, userId: actor.userId });
 
-  async function withFindings<T extends Parameters<typeof evaluateFindings>[0]>(
-    tx: Tx,
-    actor: Actor,
-    expense: T & { categoryId: string | null; supplierRfc: string | null; createdAt?: Date | undefined },
-  ) {
-    const [organizationRfc, category, supplier69b] = await Promise.all([
-      findOrganizationRfc(tx, actor.organizationId),
-      expense.categoryId ? requireActiveCategory(tx, actor.organizationId, expense.categoryId) : null,
-      expense.supplierRfc ? deps.lookup69b(tx, expense.supplierRfc) : null,
-    ]);
-    const fiscalYear = mexicoCityYear(expense.createdAt ?? now());
-    return evaluateFindings(expense, { fiscalYear, organizationRfc, category, supplier69b });
-  }
+  const withFindings = (tx: Tx, actor: Actor, expense: Parameters<typeof findingsFor>[2]) =>
+    findingsFor(tx, actor.organizationId, expense, { lookup69b: deps.lookup69b, now });
 
   async function view(tx: Tx, actor: Actor, row: ExpenseRow) {
     return toExpenseView(row, await memberNames(tx, actor.organizationId, [row.spenderId]));
@@ -233,6 +222,7 @@ export function createExpensesService(deps: ExpensesDeps) {
       if (!money(computed).equals(input.total)) throw expenseErrors.amountsDoNotAdd(computed);
       return withTenant(db, scope(actor), async (tx) => {
         if (input.costCenterId) await requireActiveCostCenter(tx, actor.organizationId, input.costCenterId);
+        if (input.categoryId) await requireActiveCategory(tx, actor.organizationId, input.categoryId);
         const values = {
           organizationId: actor.organizationId,
           spenderId: actor.membershipId,
@@ -293,6 +283,7 @@ export function createExpensesService(deps: ExpensesDeps) {
         };
         if (merged.paymentMethod === 'fund_cash' && !merged.fundId) throw expenseErrors.fundRequired();
         if (patch.costCenterId) await requireActiveCostCenter(tx, actor.organizationId, patch.costCenterId);
+        if (patch.categoryId) await requireActiveCategory(tx, actor.organizationId, patch.categoryId);
         const oldCash = cashTaken(before);
         const newCash = cashTaken(merged);
         const cashMoves = oldCash?.fundId !== newCash?.fundId;

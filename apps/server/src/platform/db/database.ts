@@ -20,6 +20,8 @@ export interface Database {
   /** Applies the committed migrations (idempotent; serialized across servers on PostgreSQL). */
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** Raw SQL outside drizzle, for libraries that bring their own (pg-boss). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async ping() {
       await pool.query('SELECT 1');
     },
+    executeSql: (text, values) => pool.query(text, values),
     async close() {
       await pool.end();
     },
@@ -79,6 +82,12 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     },
     async ping() {
       await db.execute(sql`SELECT 1`);
+    },
+    async executeSql(text, values) {
+      // PGlite runs several statements only through exec (no parameters); pg-boss sends both kinds.
+      if (values && values.length > 0) return client.query(text, values);
+      const results = await client.exec(text);
+      return results.at(-1) ?? { rows: [] };
     },
     async close() {
       await client.close();
