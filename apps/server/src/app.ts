@@ -31,6 +31,7 @@ import {
   organizationDirectory,
   organizationsRoutes,
 } from './modules/organizations/index.js';
+import { lookup69b } from './modules/sat-lists/index.js';
 import { recordAuthEvent } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
@@ -162,7 +163,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const funds = createFundsService(services);
   const storage = createLocalFileStorage(path.join(config.dataDir, 'files'));
   const jobs = createJobQueue(database, { pollingIntervalSeconds: config.jobsPollSeconds, log: app.log });
-  const lookup69b = async () => null;
   const expenses = createExpensesService({ ...services, funds, lookup69b });
   const satStatus = createExpenseSatStatus({
     ...services,

@@ -31,3 +31,16 @@ export async function switchTenant(tx: Tx, scope: TenantScope): Promise<void> {
                set_config('app.user_id', ${scope.userId ?? ''}, true)`,
   );
 }
+
+/**
+ * Runs fn as app_system: the platform's own work across organizations (listing them to visit each
+ * one as a tenant, replacing global reference data). Never for a request of a tenant.
+ */
+export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('app.organization_id', '', true), set_config('role', 'app_system', true)`,
+    );
+    return fn(tx);
+  });
+}

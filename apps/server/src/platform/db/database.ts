@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -69,8 +69,38 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A lock file with the owner's pid refuses that with a clear message (a stale lock is taken over).
+ */
+function lockPgliteFolder(dir: string): () => void {
+  const lockPath = `${dir}.lock`;
+  try {
+    const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    if (owner && owner !== process.pid && isProcessAlive(owner)) {
+      throw new Error(
+        `La base de datos embebida (${dir}) está abierta por otro proceso (pid ${owner}). Detén el servidor antes de usar este comando, o usa DATABASE_URL.`,
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  writeFileSync(lockPath, String(process.pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function openPglite(dir: string | undefined): Promise<Database> {
   if (dir) mkdirSync(path.dirname(dir), { recursive: true });
+  const unlock = dir ? lockPgliteFolder(dir) : () => {};
   const client = new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client);
@@ -91,6 +121,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
     },
     async close() {
       await client.close();
+      unlock();
     },
   };
 }

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
+import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { multipartBody } from '../../../test/helpers/multipart.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import type { TestClient } from '../../../test/helpers/test-client.js';
+import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
+import { refreshSupplierListFindings } from '../expenses/index.js';
+import { createSat69bService, lookup69b } from './sat-69b.service.js';
+
+const SAMPLE = new URL(
+  '../../../../../../shared/fixtures/69b/Listado_Completo_69-B.muestra.csv',
+  import.meta.url,
+);
+
+/** The sample's two information lines and header, then these rows (RFC, name, situation). */
+function listWith(rows: [string, string, string][]): Buffer {
+  const head = readFileSync(SAMPLE).toString('latin1').split('\r\n').slice(0, 3);
+  const body = rows.map(
+    ([rfc, name, situation], i) => `${i + 1},${rfc},"${name}",${situation}${','.repeat(16)}`,
+  );
+  return Buffer.from([...head, ...body, ''].join('\r\n'), 'latin1');
+}
+
+async function* chunks(buffer: Buffer) {
+  yield buffer;
+}
+
+async function importCfdi(client: TestClient, xml: string) {
+  const { payload, contentType } = multipartBody([{ name: 'f.xml', content: xml }]);
+  const response = await client.request('POST', '/api/v1/expenses/import', payload, {
+    headers: { 'content-type': contentType },
+  });
+  return response.json<{ results: { expense: { id: string; findings: { code: string }[] } }[] }>().results[0]
+    ?.expense;
+}
+
+const codesOf = async (client: TestClient, id: string) =>
+  (await client.get(`/api/v1/expenses/${id}`)).json().findings.map((f: { code: string }) => f.code);
+
+describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
+  let t: TestApp;
+  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  let service: ReturnType<typeof createSat69bService>;
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    owner = await signUpVerifiedOwner(t);
+    await owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    const db = t.database.db;
+    service = createSat69bService({
+      db,
+      refreshOrganization: (id) => refreshSupplierListFindings(db, id, { lookup69b, now: () => new Date() }),
+    });
+  });
+  afterAll(async () => t.close());
+
+  it("imports SAT's file (cp1252, information lines) and reads every taxpayer", async () => {
+    const result = await service.importList(chunks(readFileSync(SAMPLE)), 'muestra.csv');
+    expect(result.taxpayers).toBeGreaterThanOrEqual(3);
+    expect(result.invalidRows).toEqual([]);
+    expect((await service.lastImport())?.source).toBe('muestra.csv');
+  });
+
+  it('flags existing expenses of a supplier that enters the list, and clears them when it leaves', async () => {
+    await service.importList(
+      chunks(listWith([['XIQB891116QE4', 'OTRA, S.A.', 'Definitivo']])),
+      'sin-eku.csv',
+    );
+    const expense = await importCfdi(owner.client, receivedCfdi().xml);
+    if (!expense) throw new Error('import failed');
+    expect(expense.findings.map((f) => f.code)).not.toContain('SUPPLIER_69B_DEFINITIVO');
+
+    const flagged = await service.importList(
+      chunks(listWith([['EKU9003173C9', 'ESCUELA KEMPER URGATE', 'Definitivo']])),
+      'con-eku.csv',
+    );
+    expect(flagged.expensesReflagged).toBeGreaterThanOrEqual(1);
+    expect(await codesOf(owner.client, expense.id)).toContain('SUPPLIER_69B_DEFINITIVO');
+
+    await service.importList(
+      chunks(listWith([['EKU9003173C9', 'ESCUELA KEMPER URGATE', 'Desvirtuado']])),
+      'd.csv',
+    );
+    expect(await codesOf(owner.client, expense.id)).not.toContain('SUPPLIER_69B_DEFINITIVO');
+  });
+
+  it('flags a listed supplier on intake', async () => {
+    await service.importList(
+      chunks(listWith([['EKU9003173C9', 'ESCUELA KEMPER URGATE', 'Presunto']])),
+      'p.csv',
+    );
+    const expense = await importCfdi(owner.client, receivedCfdi().xml);
+    expect(expense?.findings.map((f) => f.code)).toContain('SUPPLIER_69B_PRESUNTO');
+  });
+
+  it('refuses a file that is not the list, keeping the current one', async () => {
+    await expect(
+      service.importList(chunks(Buffer.from('hola,mundo\n1,2\n')), 'otro.csv'),
+    ).rejects.toMatchObject({
+      code: 'SAT_69B_INVALID_FILE',
+    });
+    expect((await service.lastImport())?.source).toBe('p.csv');
+  });
+});
