@@ -17,7 +17,7 @@ export const sat69bTaxpayers = pgTable(
     publishedAt: date('published_at', { mode: 'string' }),
     importId: uuid('import_id').notNull(),
   },
-  (table) => [
+  () => [
     check(
       'sat_69b_taxpayers_situation_check',
       sql`situation IN ('presunto', 'desvirtuado', 'definitivo', 'sentencia_favorable')`,
