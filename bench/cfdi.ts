@@ -4,7 +4,7 @@
  *  - `xmllint --schema` validating the same files in one process (libxml2 from the command line).
  * "All checks but the seal" = parse + schema (when present) + stamp + certificate + arithmetic +
  * catalog + rfc. Seal verification is reported per file. Goals: ≥ 10 MB/s, ≥ 1× xmllint.
- * Bounded: TARGET_MB (default 4) of input per measurement.
+ * Bounded: TARGET_MB (default 4) of input per measurement; each one is taken once warm (see time()).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,11 +46,33 @@ async function loadSchemaCheck(): Promise<CfdiCheck | null> {
   }
 }
 
-function time(run: () => void): number {
-  run(); // warm-up
+const WARM_UP_MS = Number(process.env.WARM_UP_S ?? 2) * 1000;
+
+function seconds(run: () => void): number {
   const start = performance.now();
   run();
   return (performance.now() - start) / 1000;
+}
+
+/**
+ * One run's seconds: `second` is the run right after one warm-up run (what this bench first
+ * measured); `steady` the fastest of RUNS runs after WARM_UP_S (default 2) seconds of warm-up. V8
+ * needs several passes over the documents to optimize the code, and a small noisy VM delays it,
+ * so the second run mostly measures warm-up; a server validating invoices all day runs steady.
+ * The fastest run is the one least disturbed by other processes; xmllint is measured the same way.
+ */
+function time(run: () => void): { second: number; steady: number } {
+  const warmUpStart = performance.now();
+  run();
+  const second = seconds(run);
+  while (performance.now() - warmUpStart < WARM_UP_MS) run();
+  return { second, steady: fastest(run) };
+}
+
+const RUNS = 5;
+
+function fastest(run: () => void): number {
+  return Math.min(...Array.from({ length: RUNS }, () => seconds(run)));
 }
 
 const schemaCheck = await loadSchemaCheck();
@@ -79,13 +101,13 @@ const bareSeconds = time(() => {
   for (const document of documents) parser.parse(document.bytes.toString('utf8'));
 });
 
-const libraryMbs = mb / librarySeconds;
-const bareMbs = mb / bareSeconds;
+const libraryMbs = mb / librarySeconds.steady;
+const bareMbs = mb / bareSeconds.steady;
 console.log(
-  `library parse + all checks but the seal   ${libraryMbs.toFixed(1).padStart(6)} MB/s (goal ≥ 10)`,
+  `library parse + all checks but the seal   ${libraryMbs.toFixed(1).padStart(6)} MB/s (goal ≥ 10; ${(mb / librarySeconds.second).toFixed(1)} MB/s in the run after one warm-up run)`,
 );
 console.log(
-  `bare fast-xml-parser parse                 ${bareMbs.toFixed(1).padStart(6)} MB/s  ratio library/bare ${(libraryMbs / bareMbs).toFixed(2)}x`,
+  `bare fast-xml-parser parse                 ${bareMbs.toFixed(1).padStart(6)} MB/s  ratio library/bare ${(libraryMbs / bareMbs).toFixed(2)}x (${(mb / bareSeconds.second).toFixed(1)} MB/s after one warm-up run)`,
 );
 
 const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
@@ -110,12 +132,14 @@ if (xmllint.error) {
       return file;
     });
     const env = { ...process.env, XML_CATALOG_FILES: path.join(SHARED, 'sat/catalog.xml') };
-    const start = performance.now();
-    spawnSync('xmllint', ['--nonet', '--noout', '--schema', path.join(dir, 'wrapper.xsd'), ...paths], {
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    const xmllintMbs = mb / ((performance.now() - start) / 1000);
+    // The fastest of RUNS processes, as for the library: the VM is noisy.
+    const xmllintSeconds = fastest(() =>
+      spawnSync('xmllint', ['--nonet', '--noout', '--schema', path.join(dir, 'wrapper.xsd'), ...paths], {
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
+    const xmllintMbs = mb / xmllintSeconds;
     console.log(
       `xmllint --schema, one process              ${xmllintMbs.toFixed(1).padStart(6)} MB/s  ratio library/xmllint ${(libraryMbs / xmllintMbs).toFixed(2)}x (goal ≥ 1)`,
     );
@@ -130,7 +154,7 @@ const sealed = files
 const rounds = 50;
 const sealSeconds = time(() => {
   for (let round = 0; round < rounds; round++) for (const root of sealed) verifyIssuerSeal(root);
-});
+}).steady;
 console.log(
   `seal verification                          ${((sealSeconds * 1000) / (rounds * sealed.length)).toFixed(3)} ms per file`,
 );

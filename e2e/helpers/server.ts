@@ -22,12 +22,16 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   dataDir: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
 /** Starts the built product as `npm start` does (embedded PGlite, local mailbox) in a fresh data folder. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  if (!existsSync(MAIN) || !existsSync(WEB_INDEX)) {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { needsWebApp?: boolean } = {},
+): Promise<RunningServer> {
+  if (!existsSync(MAIN) || (options.needsWebApp !== false && !existsSync(WEB_INDEX))) {
     throw new Error(
       'The product is not built: run `npm run build` first (npm test does it before browser tests).',
     );
@@ -35,7 +39,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cajachica-e2e-'));
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
+  // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof", profiles the server of a benchmark.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -60,6 +66,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -4131,73 +4131,18 @@ export interface paths {
                   /** @enum {string} */
                   paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
                   fundId: string | null;
-                  spender: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                  };
                   date: string;
                   concept: string;
                   categoryId: string | null;
-                  costCenterId: string | null;
                   supplier: {
                     rfc: string | null;
                     name: string | null;
                   };
                   currency: string;
-                  exchangeRate: string | null;
-                  /** @description Importe decimal, p. ej. "1160.00" */
-                  subtotal: string;
-                  /** @description Importe decimal, p. ej. "1160.00" */
-                  discount: string;
-                  taxes: {
-                    /** @description Importe decimal, p. ej. "1160.00" */
-                    ivaTransferred: string;
-                    /** @description Importe decimal, p. ej. "1160.00" */
-                    iepsTransferred: string;
-                    /** @description Importe decimal, p. ej. "1160.00" */
-                    isrWithheld: string;
-                    /** @description Importe decimal, p. ej. "1160.00" */
-                    ivaWithheld: string;
-                    /** @description Importe decimal, p. ej. "1160.00" */
-                    localTransferred: string;
-                    /** @description Importe decimal, p. ej. "1160.00" */
-                    localWithheld: string;
-                  };
                   /** @description Importe decimal, p. ej. "1160.00" */
                   total: string;
                   /** @description Importe decimal, p. ej. "1160.00" */
                   totalMxn: string;
-                  invoicePending: boolean;
-                  cfdi: {
-                    uuid: string;
-                    version: string | null;
-                    type: string | null;
-                    issuedAt: string | null;
-                    use: string | null;
-                    paymentForm: string | null;
-                    paymentMethod: string | null;
-                    receiverRfc: string | null;
-                  } | null;
-                  sat: {
-                    /** @enum {string} */
-                    status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
-                    checkedAt: string | null;
-                  };
-                  findings: {
-                    code: string;
-                    /** @enum {string} */
-                    severity: 'error' | 'warning';
-                    message: string;
-                  }[];
-                  toRecover: boolean;
-                  submittedAt: string | null;
-                  decidedAt: string | null;
-                  rejectionReason: string | null;
-                  /** Format: date-time */
-                  createdAt: string;
-                  /** Format: date-time */
-                  updatedAt: string;
                 };
                 /** Format: uuid */
                 existingExpenseId?: string;

@@ -21,6 +21,8 @@ export interface JobQueue {
   /** Declares a queue and its worker; call before start(). */
   register<T extends object>(name: string, handler: JobHandler<T>, defaults?: JobOptions): void;
   send<T extends object>(name: string, data: T, options?: JobOptions): Promise<void>;
+  /** Many jobs of one queue in one statement (an import of thousands of files queues one per file). */
+  sendMany<T extends object>(name: string, jobs: { data: T; options?: JobOptions }[]): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,6 +61,26 @@ export function createJobQueue(
       if (!boss) throw new Error('job queue not started');
       const registration = registrations.get(name);
       await boss.send(name, data, toSendOptions({ ...registration?.defaults, ...job }));
+    },
+
+    async sendMany(name, jobs) {
+      if (!boss) throw new Error('job queue not started');
+      const defaults = registrations.get(name)?.defaults;
+      for (let start = 0; start < jobs.length; start += 1000) {
+        await boss.insert(
+          jobs.slice(start, start + 1000).map(({ data, options: job }) => {
+            const send = toSendOptions({ ...defaults, ...job });
+            return {
+              name,
+              data,
+              retryLimit: send.retryLimit,
+              retryDelay: send.retryDelay,
+              retryBackoff: send.retryBackoff,
+              ...(send.singletonKey ? { singletonKey: send.singletonKey } : {}),
+            };
+          }),
+        );
+      }
     },
 
     async start() {

@@ -1,7 +1,11 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Where uploaded files' bytes live. Keys are opaque paths chosen by the caller (organization first). */
+/**
+ * Where uploaded files' bytes live. Keys are opaque paths chosen by the caller (organization
+ * first), never reused: a file is written once, before the row that references it commits, so a
+ * committed row never points at a partial file (a crash leaves at most an unreferenced one).
+ */
 export interface FileStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
   get(key: string): Promise<Buffer>;
@@ -18,14 +22,17 @@ function checkKey(key: string): string {
 /** Files under a folder of DATA_DIR (embedded mode and single-server installs). */
 export function createLocalFileStorage(root: string): FileStorage {
   const resolve = (key: string) => path.join(root, checkKey(key));
+  const knownFolders = new Set<string>();
   return {
     async put(key, bytes) {
       const target = resolve(key);
-      await mkdir(path.dirname(target), { recursive: true });
-      // Write then publish: a crash never leaves a half-written file under the final name.
-      const temporary = `${target}.${process.pid}.tmp`;
-      await writeFile(temporary, bytes);
-      await rename(temporary, target);
+      const folder = path.dirname(target);
+      if (!knownFolders.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        knownFolders.add(folder);
+      }
+      // 'wx': a key is written once; an existing file is an error, never silently replaced.
+      await writeFile(target, bytes, { flag: 'wx' });
     },
     async get(key) {
       return readFile(resolve(key));

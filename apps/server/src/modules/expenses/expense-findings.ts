@@ -65,6 +65,40 @@ export function mexicoCityYear(at: Date): number {
   return Number.parseInt(MEXICO_YEAR.format(at), 10);
 }
 
+/** Where the rules' context comes from; memoized within one transaction (an import batch). */
+export interface FindingLoaders {
+  organizationRfc(): Promise<string | null>;
+  category(id: string): Promise<FindingContext['category']>;
+  supplier69b(rfc: string): Promise<FindingContext['supplier69b']>;
+}
+
+/** Loaders that ask the database once per key for the life of this transaction. */
+export function transactionFindingLoaders(
+  tx: Tx,
+  organizationId: string,
+  lookup69b: Supplier69bLookup,
+): FindingLoaders {
+  let rfc: Promise<string | null> | undefined;
+  const categories = new Map<string, Promise<FindingContext['category']>>();
+  const suppliers = new Map<string, Promise<FindingContext['supplier69b']>>();
+  const memo = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+    let value = cache.get(key);
+    if (!value) {
+      value = load();
+      cache.set(key, value);
+    }
+    return value;
+  };
+  return {
+    organizationRfc: () => {
+      rfc ??= findOrganizationRfc(tx, organizationId);
+      return rfc;
+    },
+    category: (id) => memo(categories, id, () => findCategory(tx, organizationId, id)),
+    supplier69b: (supplierRfc) => memo(suppliers, supplierRfc, () => lookup69b(tx, supplierRfc)),
+  };
+}
+
 /** Loads what the rules need (organization RFC, category, 69-B) and evaluates an expense's findings. */
 export async function findingsFor(
   tx: Tx,
@@ -75,12 +109,12 @@ export async function findingsFor(
     createdAt?: Date | undefined;
   },
   deps: { lookup69b: Supplier69bLookup; now: () => Date },
+  loaders: FindingLoaders = transactionFindingLoaders(tx, organizationId, deps.lookup69b),
 ) {
-  const [organizationRfc, category, supplier69b] = await Promise.all([
-    findOrganizationRfc(tx, organizationId),
-    expense.categoryId ? findCategory(tx, organizationId, expense.categoryId) : null,
-    expense.supplierRfc ? deps.lookup69b(tx, expense.supplierRfc) : null,
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const organizationRfc = await loaders.organizationRfc();
+  const category = expense.categoryId ? await loaders.category(expense.categoryId) : null;
+  const supplier69b = expense.supplierRfc ? await loaders.supplier69b(expense.supplierRfc) : null;
   const fiscalYear = mexicoCityYear(expense.createdAt ?? deps.now());
   return evaluateFindings(expense, { fiscalYear, organizationRfc, category, supplier69b });
 }

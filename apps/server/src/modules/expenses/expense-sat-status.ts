@@ -30,7 +30,7 @@ const SAT_UNAVAILABLE_REASON =
 export function createExpenseSatStatus(deps: {
   db: Db;
   client: SatStatusClient;
-  jobs: Pick<JobQueue, 'send' | 'register'>;
+  jobs: Pick<JobQueue, 'sendMany' | 'register'>;
   lookup69b: Supplier69bLookup;
   now?: () => Date;
   log: { warn(object: unknown, message: string): void };
@@ -115,13 +115,13 @@ export function createExpenseSatStatus(deps: {
   return {
     /** After intake commits: queue the check (the expense shows "verificando en SAT…" meanwhile). */
     async enqueue(organizationId: string, expenseIds: readonly string[]) {
-      for (const expenseId of expenseIds) {
-        await deps.jobs.send<SatStatusJob>(
-          SAT_STATUS_JOB,
-          { organizationId, expenseId },
-          { singletonKey: expenseId },
-        );
-      }
+      await deps.jobs.sendMany<SatStatusJob>(
+        SAT_STATUS_JOB,
+        expenseIds.map((expenseId) => ({
+          data: { organizationId, expenseId },
+          options: { singletonKey: expenseId },
+        })),
+      );
     },
 
     /** Re-check on demand (the person waits for SAT's answer). */

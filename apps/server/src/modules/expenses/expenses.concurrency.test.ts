@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { multipartBody } from '../../../test/helpers/multipart.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 
@@ -21,6 +23,32 @@ describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
     custodianId = await membershipIdOf(owner.client, custodian.userId);
   });
   afterAll(async () => t.close());
+
+  it('imports the same CFDI in two parallel requests exactly once; the other files of both are kept', async () => {
+    await owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    const shared = receivedCfdi({ valorUnitario: '10.00' });
+    const upload = (own: string) => {
+      const { payload, contentType } = multipartBody(
+        Array.from({ length: 30 }, (_, i) => ({
+          name: `${own}-${i}.xml`,
+          content: receivedCfdi().xml,
+        })).concat([{ name: `${own}-compartido.xml`, content: shared.xml }]),
+      );
+      return custodian.client.request('POST', '/api/v1/expenses/import', payload, {
+        headers: { 'content-type': contentType },
+      });
+    };
+    await custodian.client.fetchCsrf();
+    const responses = await Promise.all([upload('a'), upload('b')]);
+    const results = responses.flatMap(
+      (r) => r.json<{ results: { file: string; status: string }[] }>().results,
+    );
+    const sharedResults = results.filter((r) => r.file.endsWith('compartido.xml')).map((r) => r.status);
+    expect(sharedResults.sort()).toEqual(['created', 'duplicate']);
+    expect(
+      results.filter((r) => !r.file.endsWith('compartido.xml')).every((r) => r.status === 'created'),
+    ).toBe(true);
+  });
 
   it('lets N parallel expenses that overdraw the fund succeed exactly ⌊cash/amount⌋ times', async () => {
     const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });

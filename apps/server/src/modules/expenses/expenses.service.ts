@@ -2,14 +2,20 @@ import { and, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm'
 import { auditAs, recordAudit } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/permissions.js';
+import { bulkInsert } from '../../platform/db/bulk-insert.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { money, sumMoney, toCentavos } from '../../platform/money.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { requireActiveCategory, requireActiveCostCenter } from '../categories/index.js';
-import type { FundsService } from '../funds/index.js';
+import type { Fund, FundsService } from '../funds/index.js';
 import { memberNames } from '../organizations/index.js';
 import { canChangeExpense, canSeeAllExpenses, canSeeExpense, isOwnExpense } from './expense-access.js';
-import { findingsFor, type Supplier69bLookup } from './expense-findings.js';
+import {
+  type FindingLoaders,
+  findingsFor,
+  type Supplier69bLookup,
+  transactionFindingLoaders,
+} from './expense-findings.js';
 import { type ExpenseAction, nextStatus, type PaymentMethod } from './expense-status.js';
 import { type ExpenseRow, toExpenseView } from './expense-views.js';
 import { expenseErrors } from './expenses.errors.js';
@@ -52,7 +58,7 @@ export interface ExpensesDeps {
   now?: () => Date;
   funds: Pick<
     FundsService,
-    'lockOperableFund' | 'lockFundForMovement' | 'appendMovement' | 'custodiedFundIds'
+    'lockOperableFund' | 'lockFundForMovement' | 'appendMovement' | 'appendMovements' | 'custodiedFundIds'
   >;
   lookup69b: Supplier69bLookup;
 }
@@ -90,10 +96,13 @@ export function createExpensesService(deps: ExpensesDeps) {
     tx: Tx,
     actor: Actor,
     row: Pick<ExpenseRow, 'id' | 'paymentMethod' | 'fundId' | 'totalMxn'>,
+    lockedFund: Fund | null = null,
   ) {
     const taken = cashTaken(row);
     if (!taken) return;
-    const fund = await funds.lockOperableFund(tx, actor, taken.fundId);
+    // A fund this transaction already locked (an import batch) is not locked again.
+    const fund =
+      lockedFund?.id === taken.fundId ? lockedFund : await funds.lockOperableFund(tx, actor, taken.fundId);
     await funds.appendMovement(
       tx,
       actor,
@@ -324,18 +333,70 @@ export function createExpensesService(deps: ExpensesDeps) {
       transition(actor, id, 'reject', origin, reason),
 
     /** For the CFDI import, inside its transaction: the same findings and cash rules as any expense. */
-    async insertFromCfdi(tx: Tx, actor: Actor, values: Omit<typeof expenses.$inferInsert, 'findingLevel'>) {
+    /**
+     * For the CFDI import, inside its transaction: the same findings and cash rules as any expense.
+     * A batch passes the fund it locked and its memoized loaders, so each file costs few queries.
+     */
+    async insertFromCfdi(
+      tx: Tx,
+      actor: Actor,
+      values: Omit<typeof expenses.$inferInsert, 'findingLevel'>,
+      batch: { fund: Fund | null; loaders: FindingLoaders },
+    ) {
+      const findings = await findingsFor(
+        tx,
+        actor.organizationId,
+        { satStatus: 'not_checked', ...values } as never,
+        { lookup69b: deps.lookup69b, now },
+        batch.loaders,
+      );
       const [row] = await tx
         .insert(expenses)
-        .values({
-          ...values,
-          ...(await withFindings(tx, actor, { satStatus: 'not_checked', ...values } as never)),
-        })
+        .values({ ...values, ...findings })
         .returning();
       if (!row) throw new Error('expense insert returned nothing');
-      await takeCash(tx, actor, row);
-      return view(tx, actor, row);
+      await takeCash(tx, actor, row, batch.fund);
+      return toExpenseView(row, new Map([[actor.membershipId, actor.name]]));
     },
+
+    /** Many CFDI expenses of one batch in one statement each for expenses and their cash movements. */
+    async insertManyFromCfdi(
+      tx: Tx,
+      actor: Actor,
+      valuesList: readonly Omit<typeof expenses.$inferInsert, 'findingLevel'>[],
+      batch: { fund: Fund | null; loaders: FindingLoaders },
+    ) {
+      if (valuesList.length === 0) return new Map<string, ReturnType<typeof toExpenseView>>();
+      const rows = [];
+      for (const values of valuesList) {
+        const findings = await findingsFor(
+          tx,
+          actor.organizationId,
+          { satStatus: 'not_checked', ...values } as never,
+          { lookup69b: deps.lookup69b, now },
+          batch.loaders,
+        );
+        rows.push({ ...values, ...findings });
+      }
+      const inserted = await bulkInsert(tx, expenses, rows);
+      const paid = inserted.filter((row) => cashTaken(row)?.fundId === batch.fund?.id && batch.fund);
+      if (batch.fund && paid.length > 0) {
+        await funds.appendMovements(
+          tx,
+          actor,
+          batch.fund,
+          paid.map((row) => ({
+            event: { kind: 'expense_paid_from_fund' as const, amount: row.totalMxn },
+            source: { type: 'expense' as const, id: row.id },
+          })),
+        );
+      }
+      const names = new Map([[actor.membershipId, actor.name]]);
+      return new Map(inserted.map((row) => [row.id, toExpenseView(row, names)]));
+    },
+
+    findingLoaders: (tx: Tx, actor: Actor) =>
+      transactionFindingLoaders(tx, actor.organizationId, deps.lookup69b),
 
     canRecordFor: (actor: Actor) => can(actor.roles, 'expenses.record-own'),
   };

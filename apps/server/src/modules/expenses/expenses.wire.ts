@@ -64,12 +64,27 @@ export const expenseListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** What an import answers of each created expense (a big import answers thousands of them). */
+export const importedExpenseSchema = expenseSchema.pick({
+  id: true,
+  status: true,
+  paymentMethod: true,
+  fundId: true,
+  date: true,
+  concept: true,
+  categoryId: true,
+  supplier: true,
+  currency: true,
+  total: true,
+  totalMxn: true,
+});
+
 export const importResponseSchema = z.object({
   results: z.array(
     z.object({
       file: z.string(),
       status: z.enum(['created', 'duplicate', 'rejected']),
-      expense: expenseSchema.optional(),
+      expense: importedExpenseSchema.optional(),
       existingExpenseId: z.uuid().optional(),
       findings: z.array(findingSchema),
     }),

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
+import { bulkInsert } from '../../platform/db/bulk-insert.js';
 import type { Tx } from '../../platform/db/database.js';
 import { pgConstraint } from '../../platform/db/pg-errors.js';
 import { money } from '../../platform/money.js';
@@ -71,4 +72,42 @@ export async function appendMovement(
     if (pgConstraint(error) === 'funds_cash_non_negative') throw fundErrors.insufficientFunds(fund.cash);
     throw error;
   }
+}
+
+/**
+ * Appends several movements of one locked fund in one statement (an import batch); the database
+ * applies them in order. Refuses the whole set if any would take cash below zero.
+ */
+export async function appendMovements(
+  tx: Tx,
+  actor: Pick<Actor, 'organizationId' | 'membershipId'>,
+  fund: Fund,
+  items: readonly { event: LedgerEvent; source?: MovementSource }[],
+): Promise<FundMovement[]> {
+  if (items.length === 0) return [];
+  if (fund.status !== 'open') throw fundErrors.fundClosed();
+  let cash = money(fund.cash);
+  const rows = items.map(({ event, source }) => {
+    const deltas = movementDeltas(event);
+    cash = cash.plus(deltas.cashDelta);
+    if (cash.isNegative()) throw fundErrors.insufficientFunds(fund.cash);
+    return {
+      organizationId: actor.organizationId,
+      fundId: fund.id,
+      ...deltas,
+      sourceType: source?.type ?? null,
+      sourceId: source?.id ?? null,
+      recordedBy: actor.membershipId,
+    };
+  });
+  const inserted = await bulkInsert(tx, fundMovements, rows);
+  const last = inserted.reduce((a, b) => (b.sequence > a.sequence ? b : a));
+  Object.assign(fund, {
+    cash: last.cashAfter,
+    pendingVouchers: last.pendingAfter,
+    openAdvances: last.advancesAfter,
+    authorizedAmount: last.authorizedAfter,
+    movementCount: last.sequence,
+  });
+  return inserted;
 }

@@ -8,7 +8,7 @@ import { withTenant } from '../../platform/tenancy.js';
 import { requireActiveCostCenter } from '../categories/index.js';
 import { findMemberById, memberNames } from '../organizations/index.js';
 import { canOperateFund, canReadAnyFund, canReadFund } from './fund-access.js';
-import { appendMovement, type Fund, type FundMovement, lockFund } from './fund-ledger.js';
+import { appendMovement, appendMovements, type Fund, type FundMovement, lockFund } from './fund-ledger.js';
 import { fundErrors } from './funds.errors.js';
 import { fundMovements, funds } from './funds.schema.js';
 
@@ -305,6 +305,7 @@ export function createFundsService(deps: { db: Db; now?: () => Date }) {
     },
 
     appendMovement,
+    appendMovements,
   };
 }
 

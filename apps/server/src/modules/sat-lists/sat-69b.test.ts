@@ -32,8 +32,9 @@ async function importCfdi(client: TestClient, xml: string) {
   const response = await client.request('POST', '/api/v1/expenses/import', payload, {
     headers: { 'content-type': contentType },
   });
-  return response.json<{ results: { expense: { id: string; findings: { code: string }[] } }[] }>().results[0]
-    ?.expense;
+  const [result] = response.json<{ results: { expense: { id: string }; findings: { code: string }[] }[] }>()
+    .results;
+  return result ? { id: result.expense.id, findings: result.findings } : undefined;
 }
 
 const codesOf = async (client: TestClient, id: string) =>
