@@ -252,7 +252,7 @@ async function storeAll(
     if (existingId) {
       results[item.index] = duplicateResult(item.file.name, cfdiUuid, existingId);
       refused.push(item);
-    } else if (cash && cash.lessThan(totalMxn)) {
+    } else if (cash?.lessThan(totalMxn)) {
       const error = fundErrors.insufficientFunds(cash.toFixed(2));
       results[item.index] = rejected(item.file.name, error.code, error.detail);
       refused.push(item);
