@@ -17,6 +17,7 @@ import {
   seedDefaultCategories,
 } from './modules/categories/index.js';
 import {
+  createExpenseAttachments,
   createExpenseImportService,
   createExpenseSatStatus,
   createExpensesService,
@@ -206,7 +207,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fiscalDataRoutes, { fiscalData });
       await api.register(categoriesRoutes, { categories });
       await api.register(fundsRoutes, { funds });
-      await api.register(expensesRoutes, { expenses, imports: expenseImports, satStatus, config });
+      await api.register(expensesRoutes, {
+        expenses,
+        imports: expenseImports,
+        satStatus,
+        attachments: createExpenseAttachments({
+          ...services,
+          storage,
+          maxXmlBytes: config.imports.maxXmlBytes,
+          expenses,
+          satStatus,
+          lookup69b,
+        }),
+        config,
+      });
       await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },

@@ -2889,6 +2889,249 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/expenses/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Archivos del gasto (XML, PDF, fotos del ticket) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: 'cfdi_xml' | 'cfdi_pdf' | 'receipt';
+                fileName: string;
+                contentType: string;
+                byteSize: number;
+                sha256: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Adjuntar un archivo: foto o PDF del ticket, o el XML del CFDI (completa un gasto con "factura pendiente")
+     * @description multipart/form-data con un campo `file`. Se reconoce por su contenido: JPG, PNG, WebP, HEIC, PDF o XML.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Descargar un archivo del gasto */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          attachmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/expenses': {
     parameters: {
       query?: never;

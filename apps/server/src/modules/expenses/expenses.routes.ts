@@ -6,6 +6,8 @@ import type { Config } from '../../config.js';
 import { badRequest } from '../../platform/errors.js';
 import { idParamSchema, nameSchema, paginationQuerySchema } from '../../platform/http/schemas.js';
 import { amountSchema, nonNegativeAmountSchema } from '../../platform/money.js';
+import { expenseAttachmentsRoutes } from './expense-attachments.routes.js';
+import type { ExpenseAttachments } from './expense-attachments.service.js';
 import type { ExpenseImportService, UploadedFile } from './expense-import.service.js';
 import type { ExpenseSatStatus } from './expense-sat-status.js';
 import { EXPENSE_STATUSES, PAYMENT_METHODS } from './expense-status.js';
@@ -78,11 +80,12 @@ export async function expensesRoutes(
     expenses: ExpensesService;
     imports: ExpenseImportService;
     satStatus: ExpenseSatStatus;
+    attachments: ExpenseAttachments;
     config: Pick<Config, 'imports'>;
   },
 ) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { expenses, imports, satStatus, config } = options;
+  const { expenses, imports, satStatus, attachments, config } = options;
   await app.register(fastifyMultipart, {
     limits: {
       fileSize: config.imports.maxFileBytes,
@@ -91,6 +94,8 @@ export async function expensesRoutes(
       parts: config.imports.maxFiles + 10,
     },
   });
+
+  await app.register(expenseAttachmentsRoutes, { attachments, maxAttachmentBytes: 15 * 1024 * 1024 });
 
   app.get(
     '/expenses',

@@ -395,6 +395,12 @@ export function createExpensesService(deps: ExpensesDeps) {
       return new Map(inserted.map((row) => [row.id, toExpenseView(row, names)]));
     },
 
+    /** An expense the actor may see (404 otherwise), locked, and whether they may change it. */
+    async lockVisible(tx: Tx, actor: Actor, id: string) {
+      const { row, custodied } = await loadVisible(tx, actor, id, true);
+      return { row, canChange: canChangeExpense(actor, row, custodied) };
+    },
+
     findingLoaders: (tx: Tx, actor: Actor) =>
       transactionFindingLoaders(tx, actor.organizationId, deps.lookup69b),
 

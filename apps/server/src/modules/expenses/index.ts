@@ -1,3 +1,4 @@
+export { createExpenseAttachments, type ExpenseAttachments } from './expense-attachments.service.js';
 export type { Supplier69bLookup } from './expense-findings.js';
 export { createExpenseImportService, type ExpenseImportService } from './expense-import.service.js';
 export { refreshSupplierListFindings } from './expense-refresh.js';
