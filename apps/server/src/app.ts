@@ -21,6 +21,7 @@ import {
   createExpenseImportService,
   createExpenseSatStatus,
   createExpensesService,
+  createInvoiceReminders,
   expensesRoutes,
 } from './modules/expenses/index.js';
 import { createFundsService, fundsRoutes } from './modules/funds/index.js';
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createSoapSatStatusClient({ url: config.satStatus.url, timeoutMs: config.satStatus.timeoutMs })
       : createOfflineSatStatusClient(),
   });
+  createInvoiceReminders({ ...services, mailer, jobs, config });
   const expenseImports = createExpenseImportService({
     satStatus,
     db: database.db,

@@ -20,6 +20,8 @@ export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
 export interface JobQueue {
   /** Declares a queue and its worker; call before start(). */
   register<T extends object>(name: string, handler: JobHandler<T>, defaults?: JobOptions): void;
+  /** Runs a registered job on a cron schedule in a time zone (one run across all servers). */
+  schedule(name: string, cron: string, timeZone: string): void;
   send<T extends object>(name: string, data: T, options?: JobOptions): Promise<void>;
   /** Many jobs of one queue in one statement (an import of thousands of files queues one per file). */
   sendMany<T extends object>(name: string, jobs: { data: T; options?: JobOptions }[]): Promise<void>;
@@ -42,6 +44,7 @@ export function createJobQueue(
   options: { pollingIntervalSeconds: number; log: { error(object: unknown, message: string): void } },
 ): JobQueue {
   const registrations = new Map<string, Registration>();
+  const schedules: { name: string; cron: string; timeZone: string }[] = [];
   let boss: PgBoss | null = null;
 
   const toSendOptions = (job: JobOptions): PgBoss.SendOptions => ({
@@ -55,6 +58,10 @@ export function createJobQueue(
   return {
     register(name, handler, defaults = {}) {
       registrations.set(name, { name, handler: handler as JobHandler<object>, defaults });
+    },
+
+    schedule(name, cron, timeZone) {
+      schedules.push({ name, cron, timeZone });
     },
 
     async send(name, data, job = {}) {
@@ -89,7 +96,7 @@ export function createJobQueue(
         schema: 'pgboss',
         migrate: true,
         supervise: true,
-        schedule: false,
+        schedule: true,
       });
       boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
       await boss.start();
@@ -104,6 +111,7 @@ export function createJobQueue(
           },
         );
       }
+      for (const { name, cron, timeZone } of schedules) await boss.schedule(name, cron, {}, { tz: timeZone });
     },
 
     async stop() {

@@ -5,3 +5,4 @@ export { refreshSupplierListFindings } from './expense-refresh.js';
 export { createExpenseSatStatus, type ExpenseSatStatus } from './expense-sat-status.js';
 export { expensesRoutes } from './expenses.routes.js';
 export { createExpensesService, type ExpensesService } from './expenses.service.js';
+export { createInvoiceReminders } from './invoice-reminders.js';

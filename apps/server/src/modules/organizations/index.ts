@@ -21,5 +21,5 @@ export {
   type FiscalDataService,
   findOrganizationRfc,
 } from './fiscal-data.service.js';
-export { findMemberById, memberNames } from './memberships.js';
+export { findMemberById, memberContacts, memberNames, organizationName } from './memberships.js';
 export { memberships } from './organizations.schema.js';

@@ -86,3 +86,24 @@ export async function memberNames(tx: Tx, organizationId: string, ids: readonly 
     .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.id, unique)));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** Name and email of these members (to write to them). */
+export async function memberContacts(tx: Tx, organizationId: string, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { name: string; email: string }>();
+  const rows = await tx
+    .select({ id: memberships.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.id, unique)));
+  return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
+}
+
+/** The organization's name (for emails written on its behalf). */
+export async function organizationName(tx: Tx, organizationId: string): Promise<string> {
+  const [row] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row?.name ?? '';
+}

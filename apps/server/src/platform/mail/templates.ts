@@ -60,3 +60,27 @@ export function invitationMail(
     { label: 'Aceptar la invitación', url },
   );
 }
+
+export function invoiceReminderMail(
+  to: string,
+  name: string,
+  organizationName: string,
+  pending: { date: string; concept: string; total: string; supplier: string | null }[],
+  monthEnd: string,
+  url: string,
+): OutgoingMail {
+  return layout(
+    to,
+    `Te faltan ${pending.length} factura${pending.length === 1 ? '' : 's'} por pedir (${organizationName})`,
+    [
+      `Hola, ${name}:`,
+      `Tienes gastos sin CFDI en ${organizationName}. Pide la factura al comercio antes del ${monthEnd}: después del cierre del mes muchos ya no la emiten, y sin ella el gasto no es deducible.`,
+      ...pending.map(
+        (item) =>
+          `• ${item.date} · ${item.concept}${item.supplier ? ` · ${item.supplier}` : ''} · ${item.total}`,
+      ),
+      'Cuando la tengas, adjunta el XML al gasto y se completa solo.',
+    ],
+    { label: 'Ver mis gastos sin factura', url },
+  );
+}

@@ -1,0 +1,121 @@
+import { and, asc, eq, gte, lte, ne } from 'drizzle-orm';
+import type { Config } from '../../config.js';
+import type { Db } from '../../platform/db/database.js';
+import type { JobQueue } from '../../platform/jobs.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { invoiceReminderMail } from '../../platform/mail/templates.js';
+import { formatPesos } from '../../platform/money.js';
+import { withSystem, withTenant } from '../../platform/tenancy.js';
+import { memberContacts, organizationName } from '../organizations/index.js';
+import { organizations } from '../organizations/organizations.schema.js';
+import { expenses } from './expenses.schema.js';
+
+export const INVOICE_REMINDER_JOB = 'expense-invoice-reminders';
+/** Reminders go out this many days before the month closes (time to ask the merchant). */
+export const REMINDER_DAYS_BEFORE_MONTH_END = 3;
+const ZONE = 'America/Mexico_City';
+
+/** Today's date in Mexico City, and the last day of its month (YYYY-MM-DD). */
+export function mexicoCityMonth(at: Date) {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(at)
+    .split('-')
+    .map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    today: `${year}-${pad(month)}-${pad(day)}`,
+    monthStart: `${year}-${pad(month)}-01`,
+    monthEnd: `${year}-${pad(month)}-${pad(lastDay)}`,
+    daysToMonthEnd: lastDay - day,
+  };
+}
+
+/**
+ * Before each month closes, every person with expenses of the month still waiting for their CFDI
+ * ("factura pendiente") gets one email listing them. Runs daily; acts on the right day.
+ */
+export function createInvoiceReminders(deps: {
+  db: Db;
+  mailer: Mailer;
+  jobs: Pick<JobQueue, 'register' | 'schedule'>;
+  config: Pick<Config, 'appUrl'>;
+  now?: () => Date;
+  log: { error(object: unknown, message: string): void };
+}) {
+  const now = deps.now ?? (() => new Date());
+
+  async function remindOrganization(organizationId: string, month: ReturnType<typeof mexicoCityMonth>) {
+    const { mails } = await withTenant(deps.db, { organizationId }, async (tx) => {
+      const pending = await tx
+        .select()
+        .from(expenses)
+        .where(
+          and(
+            eq(expenses.organizationId, organizationId),
+            eq(expenses.invoicePending, true),
+            ne(expenses.status, 'discarded'),
+            gte(expenses.expenseDate, month.monthStart),
+            lte(expenses.expenseDate, month.monthEnd),
+          ),
+        )
+        .orderBy(asc(expenses.expenseDate));
+      const contacts = await memberContacts(
+        tx,
+        organizationId,
+        pending.map((row) => row.spenderId),
+      );
+      const name = await organizationName(tx, organizationId);
+      const bySpender = new Map<string, typeof pending>();
+      for (const row of pending) bySpender.set(row.spenderId, [...(bySpender.get(row.spenderId) ?? []), row]);
+      return {
+        mails: [...bySpender].flatMap(([spenderId, rows]) => {
+          const contact = contacts.get(spenderId);
+          if (!contact) return [];
+          const items = rows.map((row) => ({
+            date: row.expenseDate,
+            concept: row.concept,
+            total: formatPesos(row.totalMxn),
+            supplier: row.supplierName,
+          }));
+          const url = `${deps.config.appUrl}/app/gastos?facturaPendiente=1`;
+          return [invoiceReminderMail(contact.email, contact.name, name, items, month.monthEnd, url)];
+        }),
+      };
+    });
+    for (const mail of mails) {
+      try {
+        await deps.mailer.send(mail);
+      } catch (error) {
+        deps.log.error({ err: error, to: mail.to }, 'invoice reminder not delivered');
+      }
+    }
+    return mails.length;
+  }
+
+  /** Sends the month's reminders when today is the day; returns how many emails went out. */
+  async function sendDueReminders(at: Date = now()): Promise<number> {
+    const month = mexicoCityMonth(at);
+    if (month.daysToMonthEnd !== REMINDER_DAYS_BEFORE_MONTH_END) return 0;
+    const ids = await withSystem(deps.db, (tx) => tx.select({ id: organizations.id }).from(organizations));
+    let sent = 0;
+    for (const { id } of ids) sent += await remindOrganization(id, month);
+    return sent;
+  }
+
+  deps.jobs.register(
+    INVOICE_REMINDER_JOB,
+    async () => {
+      await sendDueReminders();
+    },
+    { retryLimit: 2 },
+  );
+  deps.jobs.schedule(INVOICE_REMINDER_JOB, '0 10 * * *', ZONE);
+
+  return { sendDueReminders };
+}
