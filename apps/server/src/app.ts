@@ -23,6 +23,7 @@ import {
   createExpensesService,
   createInvoiceReminders,
   expensesRoutes,
+  supplierListRefresher,
 } from './modules/expenses/index.js';
 import { createFundsService, fundsRoutes } from './modules/funds/index.js';
 import {
@@ -33,7 +34,7 @@ import {
   organizationDirectory,
   organizationsRoutes,
 } from './modules/organizations/index.js';
-import { lookup69b } from './modules/sat-lists/index.js';
+import { createSat69bService, lookup69b, scheduleSat69bDownload } from './modules/sat-lists/index.js';
 import { recordAuthEvent } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
@@ -175,6 +176,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : createOfflineSatStatusClient(),
   });
   createInvoiceReminders({ ...services, mailer, jobs, config });
+  if (config.sat69bUrl) {
+    const sat69b = createSat69bService({
+      db: database.db,
+      refreshOrganization: supplierListRefresher(database.db, lookup69b, deps.now),
+    });
+    scheduleSat69bDownload({ url: config.sat69bUrl, sat69b, jobs, log: app.log });
+  }
   const expenseImports = createExpenseImportService({
     satStatus,
     db: database.db,

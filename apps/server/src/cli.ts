@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { refreshSupplierListFindings } from './modules/expenses/index.js';
+import { supplierListRefresher } from './modules/expenses/index.js';
 import { createSat69bService, lookup69b } from './modules/sat-lists/index.js';
 import { openDatabase } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
@@ -28,8 +28,7 @@ async function importSat69b(file: string | undefined) {
     await database.migrate();
     const service = createSat69bService({
       db: database.db,
-      refreshOrganization: (organizationId) =>
-        refreshSupplierListFindings(database.db, organizationId, { lookup69b, now: () => new Date() }),
+      refreshOrganization: supplierListRefresher(database.db, lookup69b),
     });
     const result = await service.importList(createReadStream(file), path.basename(file));
     console.log(

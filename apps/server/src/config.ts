@@ -37,6 +37,7 @@ const envSchema = z.object({
   SAT_STATUS_SERVICE: z.enum(['online', 'offline']).optional(),
   SAT_STATUS_URL: z.url().optional(),
   SAT_STATUS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  SAT_69B_URL: z.url().optional(),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -68,6 +69,8 @@ export interface Config {
   trustProxy: boolean;
   /** SAT's CFDI status service: asked only when online (offline: every status says "no verificado"). */
   satStatus: { online: boolean; url: string | undefined; timeoutMs: number };
+  /** Where the daily job downloads SAT's 69-B list from; none: the operator imports it by CLI. */
+  sat69bUrl: string | undefined;
   jobsPollSeconds: number;
   /** CFDI import: upload and ZIP limits (ZIPs are checked before extraction). */
   imports: {
@@ -122,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       url: env.SAT_STATUS_URL,
       timeoutMs: env.SAT_STATUS_TIMEOUT_MS,
     },
+    sat69bUrl: env.SAT_69B_URL,
     jobsPollSeconds: env.JOBS_POLL_SECONDS,
     imports: {
       maxFileBytes: env.IMPORT_MAX_FILE_BYTES,

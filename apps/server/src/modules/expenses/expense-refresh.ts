@@ -43,3 +43,12 @@ export async function refreshSupplierListFindings(
     return changed;
   });
 }
+
+/** The re-flagging callback the 69-B import runs for each organization. */
+export function supplierListRefresher(
+  db: Db,
+  lookup69b: Supplier69bLookup,
+  now: () => Date = () => new Date(),
+) {
+  return (organizationId: string) => refreshSupplierListFindings(db, organizationId, { lookup69b, now });
+}

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
@@ -6,8 +8,9 @@ import { multipartBody } from '../../../test/helpers/multipart.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
-import { refreshSupplierListFindings } from '../expenses/index.js';
+import { supplierListRefresher } from '../expenses/index.js';
 import { createSat69bService, lookup69b } from './sat-69b.service.js';
+import { scheduleSat69bDownload } from './sat-69b-download.js';
 
 const SAMPLE = new URL(
   '../../../../../../shared/fixtures/69b/Listado_Completo_69-B.muestra.csv',
@@ -52,7 +55,7 @@ describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
     const db = t.database.db;
     service = createSat69bService({
       db,
-      refreshOrganization: (id) => refreshSupplierListFindings(db, id, { lookup69b, now: () => new Date() }),
+      refreshOrganization: supplierListRefresher(db, lookup69b),
     });
   });
   afterAll(async () => t.close());
@@ -96,12 +99,33 @@ describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
     expect(expense?.findings.map((f) => f.code)).toContain('SUPPLIER_69B_PRESUNTO');
   });
 
+  it('downloads the list from the configured URL (a server on 127.0.0.1 standing in for SAT)', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' });
+      response.end(listWith([['EKU9003173C9', 'ESCUELA KEMPER URGATE', 'Definitivo']]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/Listado_Completo_69-B.csv`;
+    try {
+      const job = scheduleSat69bDownload({
+        url,
+        sat69b: service,
+        jobs: { register: () => {}, schedule: () => {} },
+        log: { info: () => {} },
+      });
+      expect((await job.download()).taxpayers).toBe(1);
+      expect((await service.lastImport())?.source).toBe(url);
+    } finally {
+      server.close();
+    }
+  });
+
   it('refuses a file that is not the list, keeping the current one', async () => {
     await expect(
       service.importList(chunks(Buffer.from('hola,mundo\n1,2\n')), 'otro.csv'),
     ).rejects.toMatchObject({
       code: 'SAT_69B_INVALID_FILE',
     });
-    expect((await service.lastImport())?.source).toBe('p.csv');
+    expect((await service.lastImport())?.source).toMatch(/Listado_Completo_69-B\.csv$/);
   });
 });
