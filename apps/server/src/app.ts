@@ -34,6 +34,7 @@ import {
   organizationDirectory,
   organizationsRoutes,
 } from './modules/organizations/index.js';
+import { createPoliciesService, policiesRoutes } from './modules/policies/index.js';
 import { createSat69bService, lookup69b, scheduleSat69bDownload } from './modules/sat-lists/index.js';
 import { recordAuthEvent } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fiscalDataRoutes, { fiscalData });
       await api.register(categoriesRoutes, { categories });
       await api.register(fundsRoutes, { funds });
+      await api.register(policiesRoutes, { policies: createPoliciesService(services) });
       await api.register(expensesRoutes, {
         expenses,
         imports: expenseImports,

@@ -1,6 +1,7 @@
 import type { Tx } from '../../platform/db/database.js';
 import { type Category, findCategory } from '../categories/index.js';
 import { findOrganizationRfc } from '../organizations/index.js';
+import { type ExpenseLimits, effectiveExpenseLimits } from '../policies/index.js';
 import { type DeducibilityInput, deducibilityFindings, findingLevel } from './deducibility.js';
 import type { ExpenseRow } from './expense-views.js';
 import type { StoredFinding } from './expenses.schema.js';
@@ -9,6 +10,8 @@ import type { StoredFinding } from './expenses.schema.js';
 export type Supplier69bLookup = (tx: Tx, rfc: string) => Promise<'presunto' | 'definitivo' | null>;
 
 export interface FindingContext {
+  /** The spending limits that apply (the category's, else the organization's). */
+  policy: ExpenseLimits;
   /** The fiscal year the expense is booked in (when it was recorded, Mexico City time). */
   fiscalYear: number;
   organizationRfc: string | null;
@@ -51,7 +54,7 @@ export function evaluateFindings(expense: FindingFields, context: FindingContext
     organizationRfc: context.organizationRfc,
     satStatus: expense.satStatus,
     supplier69b: context.supplier69b,
-    policy: { maxPerExpense: null, cfdiRequiredAbove: null },
+    policy: context.policy,
   };
   const kept = expense.findings.filter((finding) => finding.category !== 'deducibility');
   const findings: StoredFinding[] = [...kept, ...deducibilityFindings(input)];
@@ -70,6 +73,7 @@ export interface FindingLoaders {
   organizationRfc(): Promise<string | null>;
   category(id: string): Promise<FindingContext['category']>;
   supplier69b(rfc: string): Promise<FindingContext['supplier69b']>;
+  limits(categoryId: string | null): Promise<ExpenseLimits>;
 }
 
 /** Loaders that ask the database once per key for the life of this transaction. */
@@ -81,6 +85,7 @@ export function transactionFindingLoaders(
   let rfc: Promise<string | null> | undefined;
   const categories = new Map<string, Promise<FindingContext['category']>>();
   const suppliers = new Map<string, Promise<FindingContext['supplier69b']>>();
+  const limits = new Map<string, Promise<ExpenseLimits>>();
   const memo = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
     let value = cache.get(key);
     if (!value) {
@@ -96,6 +101,8 @@ export function transactionFindingLoaders(
     },
     category: (id) => memo(categories, id, () => findCategory(tx, organizationId, id)),
     supplier69b: (supplierRfc) => memo(suppliers, supplierRfc, () => lookup69b(tx, supplierRfc)),
+    limits: (categoryId) =>
+      memo(limits, categoryId ?? '', () => effectiveExpenseLimits(tx, organizationId, categoryId)),
   };
 }
 
@@ -115,6 +122,7 @@ export async function findingsFor(
   const organizationRfc = await loaders.organizationRfc();
   const category = expense.categoryId ? await loaders.category(expense.categoryId) : null;
   const supplier69b = expense.supplierRfc ? await loaders.supplier69b(expense.supplierRfc) : null;
+  const policy = await loaders.limits(expense.categoryId);
   const fiscalYear = mexicoCityYear(expense.createdAt ?? deps.now());
-  return evaluateFindings(expense, { fiscalYear, organizationRfc, category, supplier69b });
+  return evaluateFindings(expense, { fiscalYear, organizationRfc, category, supplier69b, policy });
 }

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  foreignKey,
+  numeric,
+  pgTable,
+  primaryKey,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { newId } from '../../platform/db/ids.js';
+import { expenseCategories } from '../categories/categories.schema.js';
+import { organizations } from '../organizations/organizations.schema.js';
+
+// Tenant table with row-level security (migration 0013).
+
+/**
+ * Spending limits of an organization: one row for the whole organization (no category) and
+ * optional rows per category, which take precedence. Broken limits are findings, not refusals.
+ */
+export const expenseLimitPolicies = pgTable(
+  'expense_limit_policies',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull().$defaultFn(newId),
+    categoryId: uuid('category_id'),
+    maxPerExpense: numeric('max_per_expense', { precision: 14, scale: 2 }),
+    cfdiRequiredAbove: numeric('cfdi_required_above', { precision: 14, scale: 2 }),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    uniqueIndex('expense_limit_policies_scope_key').on(
+      table.organizationId,
+      sql`coalesce(${table.categoryId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+    foreignKey({
+      columns: [table.organizationId, table.categoryId],
+      foreignColumns: [expenseCategories.organizationId, expenseCategories.id],
+      name: 'expense_limit_policies_category_fk',
+    }),
+    check(
+      'expense_limit_policies_positive',
+      sql`coalesce(max_per_expense, 1) > 0 AND coalesce(cfdi_required_above, 0) >= 0`,
+    ),
+  ],
+);
