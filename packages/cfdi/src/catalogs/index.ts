@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { compare, type Exact, parseExact } from '../validate/exact-decimal.js';
 import { CLAVES_UNIDAD } from './claves-unidad.js';
 import { EXPORTACIONES } from './exportaciones.js';
 import { FORMAS_PAGO } from './formas-pago.js';
@@ -77,12 +77,20 @@ export function isTasaOCuotaAllowed(
 ): boolean {
   const impuesto = findImpuesto(impuestoKey);
   if (!impuesto || !/^\d+(\.\d+)?$/.test(value)) return false;
-  const amount = new Decimal(value);
-  return REGLAS_TASA_CUOTA.some((rule) => {
+  const amount = parseExact(value) as Exact;
+  const variant = `${impuesto.name} `;
+  return REGLAS_TASA_CUOTA.some((rule, index) => {
     // "IVA Crédito aplicado del 50%" is IVA (002) at the border-region 8 %.
-    const sameImpuesto = rule.impuesto === impuesto.name || rule.impuesto.startsWith(`${impuesto.name} `);
+    const sameImpuesto = rule.impuesto === impuesto.name || rule.impuesto.startsWith(variant);
     if (!sameImpuesto || rule.factor !== factor || !rule[use]) return false;
-    if (rule.tipo === 'fijo') return amount.equals(rule.valor);
-    return amount.greaterThanOrEqualTo(rule.minimo ?? '0') && amount.lessThanOrEqualTo(rule.valor);
+    const { valor, minimo } = RULE_VALUES[index] as { valor: Exact; minimo: Exact };
+    if (rule.tipo === 'fijo') return compare(amount, valor) === 0;
+    return compare(amount, minimo) >= 0 && compare(amount, valor) <= 0;
   });
 }
+
+// The rules' bounds as exact decimals, parsed once (SAT writes them as plain decimals, e.g. 0.160000).
+const RULE_VALUES = REGLAS_TASA_CUOTA.map((rule) => ({
+  valor: parseExact(rule.valor) as Exact,
+  minimo: parseExact(rule.minimo ?? '0') as Exact,
+}));

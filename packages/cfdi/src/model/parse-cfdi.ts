@@ -35,6 +35,7 @@ export function parseCfdi(input: Uint8Array | string, options: ParseCfdiOptions 
   const root = readXml(input, options);
   const version = identifyVersion(root);
   const namespace = root.namespace as string;
+  const complements = parseComplements(root, namespace);
   return {
     version,
     comprobante: parseComprobante(root),
@@ -44,7 +45,10 @@ export function parseCfdi(input: Uint8Array | string, options: ParseCfdiOptions 
     receptor: parseReceptor(root, namespace),
     conceptos: parseConceptos(root, namespace),
     impuestos: parseImpuestos(root, namespace),
-    ...parseComplements(root, namespace),
+    timbreFiscalDigital: complements.timbreFiscalDigital,
+    impuestosLocales: complements.impuestosLocales,
+    pagos: complements.pagos,
+    otherComplements: complements.otherComplements,
     hasAddenda: findFirstChild(root, namespace, 'Addenda') !== null,
     root,
   };

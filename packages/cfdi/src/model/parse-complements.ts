@@ -1,13 +1,7 @@
-import { childrenOf, type XmlElement } from '../xml/read-xml.js';
+import { attr, childrenOf, type XmlElement } from '../xml/read-xml.js';
 import type { ImpuestosLocales, Pagos, TimbreFiscalDigital } from './complement-types.js';
 import { parsePagos } from './parse-pagos.js';
-import {
-  IMPLOCAL_NAMESPACE,
-  PAGOS20_NAMESPACE,
-  readAttributes,
-  referElement,
-  TFD_NAMESPACE,
-} from './read-nodes.js';
+import { IMPLOCAL_NAMESPACE, PAGOS20_NAMESPACE, referElement, TFD_NAMESPACE } from './read-nodes.js';
 import type { ElementRef } from './types.js';
 
 export interface Complements {
@@ -39,16 +33,16 @@ export function parseComplements(root: XmlElement, namespace: string): Complemen
 
 /** Fills the slot of a modeled complement; false when the element is not one, or its slot is taken. */
 function readModeledComplement(element: XmlElement, found: Complements): boolean {
-  const key = `${element.namespace} ${element.localName}`;
-  if (key === `${TFD_NAMESPACE} TimbreFiscalDigital` && !found.timbreFiscalDigital) {
+  const { namespace, localName } = element;
+  if (namespace === TFD_NAMESPACE && localName === 'TimbreFiscalDigital' && !found.timbreFiscalDigital) {
     found.timbreFiscalDigital = parseTimbreFiscalDigital(element);
     return true;
   }
-  if (key === `${IMPLOCAL_NAMESPACE} ImpuestosLocales` && !found.impuestosLocales) {
+  if (namespace === IMPLOCAL_NAMESPACE && localName === 'ImpuestosLocales' && !found.impuestosLocales) {
     found.impuestosLocales = parseImpuestosLocales(element);
     return true;
   }
-  if (key === `${PAGOS20_NAMESPACE} Pagos` && !found.pagos) {
+  if (namespace === PAGOS20_NAMESPACE && localName === 'Pagos' && !found.pagos) {
     found.pagos = parsePagos(element);
     return true;
   }
@@ -56,39 +50,34 @@ function readModeledComplement(element: XmlElement, found: Complements): boolean
 }
 
 function parseTimbreFiscalDigital(element: XmlElement): TimbreFiscalDigital {
-  const values = readAttributes(element, {
-    version: 'Version',
-    uuidAsWritten: 'UUID',
-    fechaTimbrado: 'FechaTimbrado',
-    rfcProvCertif: 'RfcProvCertif',
-    leyenda: 'Leyenda',
-    selloCfd: 'SelloCFD',
-    noCertificadoSat: 'NoCertificadoSAT',
-    selloSat: 'SelloSAT',
-  });
-  return { ...values, uuid: values.uuidAsWritten?.toUpperCase() };
+  const uuidAsWritten = attr(element, 'UUID');
+  return {
+    version: attr(element, 'Version'),
+    uuidAsWritten,
+    fechaTimbrado: attr(element, 'FechaTimbrado'),
+    rfcProvCertif: attr(element, 'RfcProvCertif'),
+    leyenda: attr(element, 'Leyenda'),
+    selloCfd: attr(element, 'SelloCFD'),
+    noCertificadoSat: attr(element, 'NoCertificadoSAT'),
+    selloSat: attr(element, 'SelloSAT'),
+    uuid: uuidAsWritten?.toUpperCase(),
+  };
 }
 
 function parseImpuestosLocales(element: XmlElement): ImpuestosLocales {
   return {
-    ...readAttributes(element, {
-      version: 'version',
-      totalDeRetenciones: 'TotaldeRetenciones',
-      totalDeTraslados: 'TotaldeTraslados',
-    }),
-    retencionesLocales: childrenOf(element, IMPLOCAL_NAMESPACE, 'RetencionesLocales').map((retencion) =>
-      readAttributes(retencion, {
-        impLocRetenido: 'ImpLocRetenido',
-        tasaDeRetencion: 'TasadeRetencion',
-        importe: 'Importe',
-      }),
-    ),
-    trasladosLocales: childrenOf(element, IMPLOCAL_NAMESPACE, 'TrasladosLocales').map((traslado) =>
-      readAttributes(traslado, {
-        impLocTrasladado: 'ImpLocTrasladado',
-        tasaDeTraslado: 'TasadeTraslado',
-        importe: 'Importe',
-      }),
-    ),
+    version: attr(element, 'version'),
+    totalDeRetenciones: attr(element, 'TotaldeRetenciones'),
+    totalDeTraslados: attr(element, 'TotaldeTraslados'),
+    retencionesLocales: childrenOf(element, IMPLOCAL_NAMESPACE, 'RetencionesLocales').map((retencion) => ({
+      impLocRetenido: attr(retencion, 'ImpLocRetenido'),
+      tasaDeRetencion: attr(retencion, 'TasadeRetencion'),
+      importe: attr(retencion, 'Importe'),
+    })),
+    trasladosLocales: childrenOf(element, IMPLOCAL_NAMESPACE, 'TrasladosLocales').map((traslado) => ({
+      impLocTrasladado: attr(traslado, 'ImpLocTrasladado'),
+      tasaDeTraslado: attr(traslado, 'TasadeTraslado'),
+      importe: attr(traslado, 'Importe'),
+    })),
   };
 }

@@ -1,5 +1,5 @@
-import { childrenOf, type XmlElement } from '../xml/read-xml.js';
-import { findFirstChild, listGrandchildren, readAttributes } from './read-nodes.js';
+import { attr, childrenOf, type XmlElement } from '../xml/read-xml.js';
+import { findFirstChild, listGrandchildren } from './read-nodes.js';
 import type {
   CfdiRelacionados,
   Comprobante,
@@ -13,41 +13,45 @@ import type {
 
 /** Attributes of the root cfdi:Comprobante. */
 export function parseComprobante(root: XmlElement): Comprobante {
-  return readAttributes(root, {
-    version: 'Version',
-    serie: 'Serie',
-    folio: 'Folio',
-    fecha: 'Fecha',
-    sello: 'Sello',
-    formaPago: 'FormaPago',
-    noCertificado: 'NoCertificado',
-    certificado: 'Certificado',
-    condicionesDePago: 'CondicionesDePago',
-    subTotal: 'SubTotal',
-    descuento: 'Descuento',
-    moneda: 'Moneda',
-    tipoCambio: 'TipoCambio',
-    total: 'Total',
-    tipoDeComprobante: 'TipoDeComprobante',
-    exportacion: 'Exportacion',
-    metodoPago: 'MetodoPago',
-    lugarExpedicion: 'LugarExpedicion',
-    confirmacion: 'Confirmacion',
-  });
+  return {
+    version: attr(root, 'Version'),
+    serie: attr(root, 'Serie'),
+    folio: attr(root, 'Folio'),
+    fecha: attr(root, 'Fecha'),
+    sello: attr(root, 'Sello'),
+    formaPago: attr(root, 'FormaPago'),
+    noCertificado: attr(root, 'NoCertificado'),
+    certificado: attr(root, 'Certificado'),
+    condicionesDePago: attr(root, 'CondicionesDePago'),
+    subTotal: attr(root, 'SubTotal'),
+    descuento: attr(root, 'Descuento'),
+    moneda: attr(root, 'Moneda'),
+    tipoCambio: attr(root, 'TipoCambio'),
+    total: attr(root, 'Total'),
+    tipoDeComprobante: attr(root, 'TipoDeComprobante'),
+    exportacion: attr(root, 'Exportacion'),
+    metodoPago: attr(root, 'MetodoPago'),
+    lugarExpedicion: attr(root, 'LugarExpedicion'),
+    confirmacion: attr(root, 'Confirmacion'),
+  };
 }
 
 export function parseInformacionGlobal(root: XmlElement, namespace: string): InformacionGlobal | null {
   const element = findFirstChild(root, namespace, 'InformacionGlobal');
   if (!element) return null;
-  return readAttributes(element, { periodicidad: 'Periodicidad', meses: 'Meses', año: 'Año' });
+  return {
+    periodicidad: attr(element, 'Periodicidad'),
+    meses: attr(element, 'Meses'),
+    año: attr(element, 'Año'),
+  };
 }
 
 /** Every CfdiRelacionados group (4.0 allows several; 3.3 one, read the same way). */
 export function parseCfdiRelacionados(root: XmlElement, namespace: string): CfdiRelacionados[] {
   return childrenOf(root, namespace, 'CfdiRelacionados').map((group) => ({
-    ...readAttributes(group, { tipoRelacion: 'TipoRelacion' }),
+    tipoRelacion: attr(group, 'TipoRelacion'),
     uuids: childrenOf(group, namespace, 'CfdiRelacionado')
-      .map((related) => readAttributes(related, { uuid: 'UUID' }).uuid)
+      .map((related) => attr(related, 'UUID'))
       .filter((uuid): uuid is string => uuid !== undefined),
   }));
 }
@@ -55,26 +59,26 @@ export function parseCfdiRelacionados(root: XmlElement, namespace: string): Cfdi
 export function parseEmisor(root: XmlElement, namespace: string): Emisor | null {
   const element = findFirstChild(root, namespace, 'Emisor');
   if (!element) return null;
-  return readAttributes(element, {
-    rfc: 'Rfc',
-    nombre: 'Nombre',
-    regimenFiscal: 'RegimenFiscal',
-    facAtrAdquirente: 'FacAtrAdquirente',
-  });
+  return {
+    rfc: attr(element, 'Rfc'),
+    nombre: attr(element, 'Nombre'),
+    regimenFiscal: attr(element, 'RegimenFiscal'),
+    facAtrAdquirente: attr(element, 'FacAtrAdquirente'),
+  };
 }
 
 export function parseReceptor(root: XmlElement, namespace: string): Receptor | null {
   const element = findFirstChild(root, namespace, 'Receptor');
   if (!element) return null;
-  return readAttributes(element, {
-    rfc: 'Rfc',
-    nombre: 'Nombre',
-    domicilioFiscalReceptor: 'DomicilioFiscalReceptor',
-    residenciaFiscal: 'ResidenciaFiscal',
-    numRegIdTrib: 'NumRegIdTrib',
-    regimenFiscalReceptor: 'RegimenFiscalReceptor',
-    usoCfdi: 'UsoCFDI',
-  });
+  return {
+    rfc: attr(element, 'Rfc'),
+    nombre: attr(element, 'Nombre'),
+    domicilioFiscalReceptor: attr(element, 'DomicilioFiscalReceptor'),
+    residenciaFiscal: attr(element, 'ResidenciaFiscal'),
+    numRegIdTrib: attr(element, 'NumRegIdTrib'),
+    regimenFiscalReceptor: attr(element, 'RegimenFiscalReceptor'),
+    usoCfdi: attr(element, 'UsoCFDI'),
+  };
 }
 
 /** The comprobante-level Impuestos: the summary of the conceptos' taxes by impuesto and rate. */
@@ -82,21 +86,18 @@ export function parseImpuestos(root: XmlElement, namespace: string): Impuestos |
   const element = findFirstChild(root, namespace, 'Impuestos');
   if (!element) return null;
   return {
-    ...readAttributes(element, {
-      totalImpuestosTrasladados: 'TotalImpuestosTrasladados',
-      totalImpuestosRetenidos: 'TotalImpuestosRetenidos',
-    }),
-    traslados: listGrandchildren(element, namespace, 'Traslados', 'Traslado').map((traslado) =>
-      readAttributes(traslado, {
-        base: 'Base',
-        impuesto: 'Impuesto',
-        tipoFactor: 'TipoFactor',
-        tasaOCuota: 'TasaOCuota',
-        importe: 'Importe',
-      }),
-    ),
-    retenciones: listGrandchildren(element, namespace, 'Retenciones', 'Retencion').map((retencion) =>
-      readAttributes(retencion, { impuesto: 'Impuesto', importe: 'Importe' }),
-    ),
+    totalImpuestosTrasladados: attr(element, 'TotalImpuestosTrasladados'),
+    totalImpuestosRetenidos: attr(element, 'TotalImpuestosRetenidos'),
+    traslados: listGrandchildren(element, namespace, 'Traslados', 'Traslado').map((traslado) => ({
+      base: attr(traslado, 'Base'),
+      impuesto: attr(traslado, 'Impuesto'),
+      tipoFactor: attr(traslado, 'TipoFactor'),
+      tasaOCuota: attr(traslado, 'TasaOCuota'),
+      importe: attr(traslado, 'Importe'),
+    })),
+    retenciones: listGrandchildren(element, namespace, 'Retenciones', 'Retencion').map((retencion) => ({
+      impuesto: attr(retencion, 'Impuesto'),
+      importe: attr(retencion, 'Importe'),
+    })),
   };
 }

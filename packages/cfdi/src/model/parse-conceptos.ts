@@ -1,5 +1,5 @@
-import { childrenOf, type XmlElement } from '../xml/read-xml.js';
-import { findFirstChild, listGrandchildren, readAttributes, referElement } from './read-nodes.js';
+import { attr, childrenOf, type XmlElement } from '../xml/read-xml.js';
+import { findFirstChild, listGrandchildren, referElement } from './read-nodes.js';
 import type {
   ACuentaTerceros,
   Concepto,
@@ -19,24 +19,22 @@ export function parseConceptos(root: XmlElement, namespace: string): Concepto[] 
 function parseConcepto(element: XmlElement, namespace: string): Concepto {
   const complementoConcepto = findFirstChild(element, namespace, 'ComplementoConcepto');
   return {
-    ...readAttributes(element, {
-      claveProdServ: 'ClaveProdServ',
-      noIdentificacion: 'NoIdentificacion',
-      cantidad: 'Cantidad',
-      claveUnidad: 'ClaveUnidad',
-      unidad: 'Unidad',
-      descripcion: 'Descripcion',
-      valorUnitario: 'ValorUnitario',
-      importe: 'Importe',
-      descuento: 'Descuento',
-      objetoImp: 'ObjetoImp',
-    }),
+    claveProdServ: attr(element, 'ClaveProdServ'),
+    noIdentificacion: attr(element, 'NoIdentificacion'),
+    cantidad: attr(element, 'Cantidad'),
+    claveUnidad: attr(element, 'ClaveUnidad'),
+    unidad: attr(element, 'Unidad'),
+    descripcion: attr(element, 'Descripcion'),
+    valorUnitario: attr(element, 'ValorUnitario'),
+    importe: attr(element, 'Importe'),
+    descuento: attr(element, 'Descuento'),
+    objetoImp: attr(element, 'ObjetoImp'),
     impuestos: parseConceptoImpuestos(element, namespace),
     aCuentaTerceros: parseACuentaTerceros(element, namespace),
     informacionAduanera: parseInformacionAduanera(element, namespace),
-    cuentaPredial: childrenOf(element, namespace, 'CuentaPredial').map((cuenta) =>
-      readAttributes(cuenta, { numero: 'Numero' }),
-    ),
+    cuentaPredial: childrenOf(element, namespace, 'CuentaPredial').map((cuenta) => ({
+      numero: attr(cuenta, 'Numero'),
+    })),
     complementoConcepto: complementoConcepto ? complementoConcepto.children.map(referElement) : [],
     parte: childrenOf(element, namespace, 'Parte').map((parte) => parseParte(parte, namespace)),
   };
@@ -52,43 +50,41 @@ function parseConceptoImpuestos(concepto: XmlElement, namespace: string): Concep
 }
 
 function readConceptoImpuesto(element: XmlElement): ConceptoImpuesto {
-  return readAttributes(element, {
-    base: 'Base',
-    impuesto: 'Impuesto',
-    tipoFactor: 'TipoFactor',
-    tasaOCuota: 'TasaOCuota',
-    importe: 'Importe',
-  });
+  return {
+    base: attr(element, 'Base'),
+    impuesto: attr(element, 'Impuesto'),
+    tipoFactor: attr(element, 'TipoFactor'),
+    tasaOCuota: attr(element, 'TasaOCuota'),
+    importe: attr(element, 'Importe'),
+  };
 }
 
 function parseACuentaTerceros(concepto: XmlElement, namespace: string): ACuentaTerceros | null {
   const element = findFirstChild(concepto, namespace, 'ACuentaTerceros');
   if (!element) return null;
-  return readAttributes(element, {
-    rfcACuentaTerceros: 'RfcACuentaTerceros',
-    nombreACuentaTerceros: 'NombreACuentaTerceros',
-    regimenFiscalACuentaTerceros: 'RegimenFiscalACuentaTerceros',
-    domicilioFiscalACuentaTerceros: 'DomicilioFiscalACuentaTerceros',
-  });
+  return {
+    rfcACuentaTerceros: attr(element, 'RfcACuentaTerceros'),
+    nombreACuentaTerceros: attr(element, 'NombreACuentaTerceros'),
+    regimenFiscalACuentaTerceros: attr(element, 'RegimenFiscalACuentaTerceros'),
+    domicilioFiscalACuentaTerceros: attr(element, 'DomicilioFiscalACuentaTerceros'),
+  };
 }
 
 function parseInformacionAduanera(element: XmlElement, namespace: string): InformacionAduanera[] {
-  return childrenOf(element, namespace, 'InformacionAduanera').map((informacion) =>
-    readAttributes(informacion, { numeroPedimento: 'NumeroPedimento' }),
-  );
+  return childrenOf(element, namespace, 'InformacionAduanera').map((informacion) => ({
+    numeroPedimento: attr(informacion, 'NumeroPedimento'),
+  }));
 }
 
 function parseParte(element: XmlElement, namespace: string): Parte {
   return {
-    ...readAttributes(element, {
-      claveProdServ: 'ClaveProdServ',
-      noIdentificacion: 'NoIdentificacion',
-      cantidad: 'Cantidad',
-      unidad: 'Unidad',
-      descripcion: 'Descripcion',
-      valorUnitario: 'ValorUnitario',
-      importe: 'Importe',
-    }),
+    claveProdServ: attr(element, 'ClaveProdServ'),
+    noIdentificacion: attr(element, 'NoIdentificacion'),
+    cantidad: attr(element, 'Cantidad'),
+    unidad: attr(element, 'Unidad'),
+    descripcion: attr(element, 'Descripcion'),
+    valorUnitario: attr(element, 'ValorUnitario'),
+    importe: attr(element, 'Importe'),
     informacionAduanera: parseInformacionAduanera(element, namespace),
   };
 }

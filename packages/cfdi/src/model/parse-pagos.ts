@@ -1,4 +1,4 @@
-import { childrenOf, type XmlElement } from '../xml/read-xml.js';
+import { attr, childrenOf, type XmlElement } from '../xml/read-xml.js';
 import type {
   DoctoRelacionado,
   ImpuestoDR,
@@ -7,7 +7,7 @@ import type {
   Pago,
   Pagos,
 } from './complement-types.js';
-import { findFirstChild, listGrandchildren, PAGOS20_NAMESPACE, readAttributes } from './read-nodes.js';
+import { findFirstChild, listGrandchildren, PAGOS20_NAMESPACE } from './read-nodes.js';
 
 const NS = PAGOS20_NAMESPACE;
 
@@ -15,21 +15,21 @@ const NS = PAGOS20_NAMESPACE;
 export function parsePagos(element: XmlElement): Pagos {
   const totales = findFirstChild(element, NS, 'Totales');
   return {
-    ...readAttributes(element, { version: 'Version' }),
+    version: attr(element, 'Version'),
     totales: totales
-      ? readAttributes(totales, {
-          totalRetencionesIVA: 'TotalRetencionesIVA',
-          totalRetencionesISR: 'TotalRetencionesISR',
-          totalRetencionesIEPS: 'TotalRetencionesIEPS',
-          totalTrasladosBaseIVA16: 'TotalTrasladosBaseIVA16',
-          totalTrasladosImpuestoIVA16: 'TotalTrasladosImpuestoIVA16',
-          totalTrasladosBaseIVA8: 'TotalTrasladosBaseIVA8',
-          totalTrasladosImpuestoIVA8: 'TotalTrasladosImpuestoIVA8',
-          totalTrasladosBaseIVA0: 'TotalTrasladosBaseIVA0',
-          totalTrasladosImpuestoIVA0: 'TotalTrasladosImpuestoIVA0',
-          totalTrasladosBaseIVAExento: 'TotalTrasladosBaseIVAExento',
-          montoTotalPagos: 'MontoTotalPagos',
-        })
+      ? {
+          totalRetencionesIVA: attr(totales, 'TotalRetencionesIVA'),
+          totalRetencionesISR: attr(totales, 'TotalRetencionesISR'),
+          totalRetencionesIEPS: attr(totales, 'TotalRetencionesIEPS'),
+          totalTrasladosBaseIVA16: attr(totales, 'TotalTrasladosBaseIVA16'),
+          totalTrasladosImpuestoIVA16: attr(totales, 'TotalTrasladosImpuestoIVA16'),
+          totalTrasladosBaseIVA8: attr(totales, 'TotalTrasladosBaseIVA8'),
+          totalTrasladosImpuestoIVA8: attr(totales, 'TotalTrasladosImpuestoIVA8'),
+          totalTrasladosBaseIVA0: attr(totales, 'TotalTrasladosBaseIVA0'),
+          totalTrasladosImpuestoIVA0: attr(totales, 'TotalTrasladosImpuestoIVA0'),
+          totalTrasladosBaseIVAExento: attr(totales, 'TotalTrasladosBaseIVAExento'),
+          montoTotalPagos: attr(totales, 'MontoTotalPagos'),
+        }
       : null,
     pago: childrenOf(element, NS, 'Pago').map(parsePago),
   };
@@ -37,23 +37,21 @@ export function parsePagos(element: XmlElement): Pagos {
 
 function parsePago(element: XmlElement): Pago {
   return {
-    ...readAttributes(element, {
-      fechaPago: 'FechaPago',
-      formaDePagoP: 'FormaDePagoP',
-      monedaP: 'MonedaP',
-      tipoCambioP: 'TipoCambioP',
-      monto: 'Monto',
-      numOperacion: 'NumOperacion',
-      rfcEmisorCtaOrd: 'RfcEmisorCtaOrd',
-      nomBancoOrdExt: 'NomBancoOrdExt',
-      ctaOrdenante: 'CtaOrdenante',
-      rfcEmisorCtaBen: 'RfcEmisorCtaBen',
-      ctaBeneficiario: 'CtaBeneficiario',
-      tipoCadPago: 'TipoCadPago',
-      certPago: 'CertPago',
-      cadPago: 'CadPago',
-      selloPago: 'SelloPago',
-    }),
+    fechaPago: attr(element, 'FechaPago'),
+    formaDePagoP: attr(element, 'FormaDePagoP'),
+    monedaP: attr(element, 'MonedaP'),
+    tipoCambioP: attr(element, 'TipoCambioP'),
+    monto: attr(element, 'Monto'),
+    numOperacion: attr(element, 'NumOperacion'),
+    rfcEmisorCtaOrd: attr(element, 'RfcEmisorCtaOrd'),
+    nomBancoOrdExt: attr(element, 'NomBancoOrdExt'),
+    ctaOrdenante: attr(element, 'CtaOrdenante'),
+    rfcEmisorCtaBen: attr(element, 'RfcEmisorCtaBen'),
+    ctaBeneficiario: attr(element, 'CtaBeneficiario'),
+    tipoCadPago: attr(element, 'TipoCadPago'),
+    certPago: attr(element, 'CertPago'),
+    cadPago: attr(element, 'CadPago'),
+    selloPago: attr(element, 'SelloPago'),
     doctoRelacionado: childrenOf(element, NS, 'DoctoRelacionado').map(parseDoctoRelacionado),
     impuestosP: parseImpuestosP(element),
   };
@@ -61,18 +59,16 @@ function parsePago(element: XmlElement): Pago {
 
 function parseDoctoRelacionado(element: XmlElement): DoctoRelacionado {
   return {
-    ...readAttributes(element, {
-      idDocumento: 'IdDocumento',
-      serie: 'Serie',
-      folio: 'Folio',
-      monedaDR: 'MonedaDR',
-      equivalenciaDR: 'EquivalenciaDR',
-      numParcialidad: 'NumParcialidad',
-      impSaldoAnt: 'ImpSaldoAnt',
-      impPagado: 'ImpPagado',
-      impSaldoInsoluto: 'ImpSaldoInsoluto',
-      objetoImpDR: 'ObjetoImpDR',
-    }),
+    idDocumento: attr(element, 'IdDocumento'),
+    serie: attr(element, 'Serie'),
+    folio: attr(element, 'Folio'),
+    monedaDR: attr(element, 'MonedaDR'),
+    equivalenciaDR: attr(element, 'EquivalenciaDR'),
+    numParcialidad: attr(element, 'NumParcialidad'),
+    impSaldoAnt: attr(element, 'ImpSaldoAnt'),
+    impPagado: attr(element, 'ImpPagado'),
+    impSaldoInsoluto: attr(element, 'ImpSaldoInsoluto'),
+    objetoImpDR: attr(element, 'ObjetoImpDR'),
     impuestosDR: parseImpuestosDR(element),
   };
 }
@@ -87,30 +83,29 @@ function parseImpuestosDR(docto: XmlElement): ImpuestosDR | null {
 }
 
 function readImpuestoDR(element: XmlElement): ImpuestoDR {
-  return readAttributes(element, {
-    baseDR: 'BaseDR',
-    impuestoDR: 'ImpuestoDR',
-    tipoFactorDR: 'TipoFactorDR',
-    tasaOCuotaDR: 'TasaOCuotaDR',
-    importeDR: 'ImporteDR',
-  });
+  return {
+    baseDR: attr(element, 'BaseDR'),
+    impuestoDR: attr(element, 'ImpuestoDR'),
+    tipoFactorDR: attr(element, 'TipoFactorDR'),
+    tasaOCuotaDR: attr(element, 'TasaOCuotaDR'),
+    importeDR: attr(element, 'ImporteDR'),
+  };
 }
 
 function parseImpuestosP(pago: XmlElement): ImpuestosP | null {
   const element = findFirstChild(pago, NS, 'ImpuestosP');
   if (!element) return null;
   return {
-    retencionesP: listGrandchildren(element, NS, 'RetencionesP', 'RetencionP').map((retencion) =>
-      readAttributes(retencion, { impuestoP: 'ImpuestoP', importeP: 'ImporteP' }),
-    ),
-    trasladosP: listGrandchildren(element, NS, 'TrasladosP', 'TrasladoP').map((traslado) =>
-      readAttributes(traslado, {
-        baseP: 'BaseP',
-        impuestoP: 'ImpuestoP',
-        tipoFactorP: 'TipoFactorP',
-        tasaOCuotaP: 'TasaOCuotaP',
-        importeP: 'ImporteP',
-      }),
-    ),
+    retencionesP: listGrandchildren(element, NS, 'RetencionesP', 'RetencionP').map((retencion) => ({
+      impuestoP: attr(retencion, 'ImpuestoP'),
+      importeP: attr(retencion, 'ImporteP'),
+    })),
+    trasladosP: listGrandchildren(element, NS, 'TrasladosP', 'TrasladoP').map((traslado) => ({
+      baseP: attr(traslado, 'BaseP'),
+      impuestoP: attr(traslado, 'ImpuestoP'),
+      tipoFactorP: attr(traslado, 'TipoFactorP'),
+      tasaOCuotaP: attr(traslado, 'TasaOCuotaP'),
+      importeP: attr(traslado, 'ImporteP'),
+    })),
   };
 }

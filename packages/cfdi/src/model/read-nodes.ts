@@ -1,4 +1,4 @@
-import { attr, childrenOf, type XmlElement } from '../xml/read-xml.js';
+import { childrenOf, type XmlElement } from '../xml/read-xml.js';
 import type { ElementRef } from './types.js';
 
 export const CFDI40_NAMESPACE = 'http://www.sat.gob.mx/cfd/4';
@@ -6,19 +6,6 @@ export const CFDI33_NAMESPACE = 'http://www.sat.gob.mx/cfd/3';
 export const TFD_NAMESPACE = 'http://www.sat.gob.mx/TimbreFiscalDigital';
 export const IMPLOCAL_NAMESPACE = 'http://www.sat.gob.mx/implocal';
 export const PAGOS20_NAMESPACE = 'http://www.sat.gob.mx/Pagos20';
-
-/**
- * Reads attributes into an object keyed by model names (`{ rfc: 'Rfc' }` → `{ rfc: '…' | undefined }`).
- * Every key is always present, so a field forgotten in a mapping is a type error against the interface.
- */
-export function readAttributes<const K extends string>(
-  element: XmlElement,
-  names: Record<K, string>,
-): Record<K, string | undefined> {
-  const values = {} as Record<K, string | undefined>;
-  for (const key of Object.keys(names) as K[]) values[key] = attr(element, names[key]);
-  return values;
-}
 
 /** The first child with this name: an element that may appear once is read from its first occurrence. */
 export function findFirstChild(element: XmlElement, namespace: string, localName: string): XmlElement | null {

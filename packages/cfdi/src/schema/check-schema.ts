@@ -5,10 +5,10 @@
  */
 import type { Finding } from '../findings.js';
 import type { XmlElement } from '../xml/read-xml.js';
-import { findValueProblem, normalizeValue } from './check-value.js';
+import { findPreparedValueProblem, getPreparedType, normalizeValue } from './check-value.js';
 import { getComplexTypeFacts } from './complex-type-facts.js';
 import type { ContentMatcher, ContentState, Label } from './content-model.js';
-import { ELEMENT_KEYS, makeElementKey } from './declarations.js';
+import { ELEMENT_KEYS, elementKeyOf } from './declarations.js';
 import type { AttributeRule, SimpleTypeRule } from './rule-types.js';
 import { ELEMENTS, SIMPLE_TYPES } from './rules.generated.js';
 import {
@@ -41,6 +41,34 @@ interface Walk {
 }
 
 /**
+ * Where an element is, kept as links: the path text of a finding (`/cfdi:Comprobante/cfdi:Conceptos/
+ * cfdi:Concepto[2]/@Importe`) is only built when something is reported, not for every element.
+ */
+interface Place {
+  up: Place | null;
+  element: XmlElement;
+  parent: XmlElement | null;
+  /** The parent's content automaton: whether the name may repeat there, which numbers it. */
+  matcher: ContentMatcher | null;
+}
+
+/** The element's path; a name that repeats (or may repeat) among its siblings gets its position. */
+function pathOf(place: Place): string {
+  const { up, element, parent, matcher } = place;
+  if (!up || !parent) return `/${element.name}`;
+  let total = 0;
+  let position = 0;
+  for (const sibling of parent.children) {
+    if (sibling.name !== element.name || isAddenda(sibling)) continue;
+    total += 1;
+    if (sibling === element) position = total;
+  }
+  const key = elementKeyOf(element.namespace, element.localName);
+  const repeats = total > 1 || (matcher?.maxOccurrences.get(key) ?? 1) > 1;
+  return `${pathOf(up)}/${element.name}${repeats ? `[${position}]` : ''}`;
+}
+
+/**
  * Checks a parsed document against SAT's XSD exactly as validate.sh (xmllint) would: structure,
  * order and counts of elements, required/unknown attributes, datatypes, patterns, lengths, digits,
  * ranges and the catalog enumerations the XSD carry. cfdi:Addenda is ignored, as the oracle strips it.
@@ -49,12 +77,13 @@ export function checkSchema(root: XmlElement): Finding[] {
   const schemas = resolveSchemaSet(root);
   if (schemas.notSchemas.length > 0) return schemas.notSchemas.map(buildNotSchemaFinding);
   const walk: Walk = { schemas, findings: [] };
-  const path = `/${root.name}`;
+  const place: Place = { up: null, element: root, parent: null, matcher: null };
   const declaration = isAddenda(root)
     ? undefined
-    : schemas.globals.get(makeElementKey(root.namespace, root.localName));
-  if (declaration !== undefined) checkElement(walk, root, declaration, path);
+    : schemas.globals.get(elementKeyOf(root.namespace, root.localName));
+  if (declaration !== undefined) checkElement(walk, place, declaration);
   else {
+    const path = pathOf(place);
     const uncompiled = schemas.uncompiled.get(root.namespace);
     if (uncompiled) walk.findings.push(buildNotValidatedFinding(root.name, uncompiled, path));
     else walk.findings.push(buildUnknownRootFinding(root.name, root.namespace, path));
@@ -62,70 +91,85 @@ export function checkSchema(root: XmlElement): Finding[] {
   return walk.findings;
 }
 
-function checkElement(walk: Walk, element: XmlElement, declaration: number, path: string): void {
+function checkElement(walk: Walk, place: Place, declaration: number): void {
   const rule = ELEMENTS[declaration];
   if (!rule) return;
+  const element = place.element;
   if (rule.complex === undefined) {
-    checkAttributes(walk, element, null, path);
-    checkSimpleContent(walk, element, SIMPLE_TYPES[rule.simple ?? -1], path);
+    checkAttributes(walk, place, null);
+    checkSimpleContent(walk, place, rule.simple);
     return;
   }
   const facts = getComplexTypeFacts(rule.complex);
-  checkAttributes(walk, element, facts, path);
+  checkAttributes(walk, place, facts);
   if (facts.rule.simple !== undefined) {
-    checkSimpleContent(walk, element, SIMPLE_TYPES[facts.rule.simple], path);
+    checkSimpleContent(walk, place, facts.rule.simple);
     return;
   }
   if (!facts.rule.mixed && element.text !== '') {
     const isEmptyType = facts.rule.content === undefined;
     if (isEmptyType || NON_WHITESPACE.test(element.text))
-      walk.findings.push(buildTextFinding(element.name, element.text, isEmptyType, path));
+      walk.findings.push(buildTextFinding(element.name, element.text, isEmptyType, pathOf(place)));
   }
-  checkChildren(walk, element, facts.matcher, path);
+  checkChildren(walk, place, facts.matcher);
 }
 
 /** Text-only content (a simple type, or a complex type with simple content): no child elements. */
-function checkSimpleContent(walk: Walk, element: XmlElement, type: SimpleTypeRule | undefined, path: string) {
+function checkSimpleContent(walk: Walk, place: Place, typeIndex: number | undefined) {
+  const element = place.element;
   const child = element.children.find((candidate) => !isAddenda(candidate));
-  if (child) walk.findings.push(buildChildrenNotAllowedFinding(element.name, child.name, path));
+  if (child) walk.findings.push(buildChildrenNotAllowedFinding(element.name, child.name, pathOf(place)));
+  const type = typeIndex === undefined ? undefined : SIMPLE_TYPES[typeIndex];
   if (!type) return;
-  const problem = findValueProblem(type, element.text);
+  const problem = findPreparedValueProblem(getPreparedType(typeIndex as number), element.text);
   if (problem)
     walk.findings.push(
-      buildInvalidValueFinding(problem, type, `El contenido de ${element.name}`, element.text, path),
+      buildInvalidValueFinding(problem, type, `El contenido de ${element.name}`, element.text, pathOf(place)),
     );
 }
 
 function checkAttributes(
   walk: Walk,
-  element: XmlElement,
+  place: Place,
   facts: { attributes: Map<string, AttributeRule>; required: AttributeRule[] } | null,
-  path: string,
 ): void {
+  const element = place.element;
   let requiredSeen = 0;
-  for (const [name, value] of element.attributes) {
+  const attributes = element.attributes;
+  for (let index = 0; index < attributes.length; index++) {
+    // Indexed, not destructured: this loop runs for every attribute of every document.
+    const attribute = attributes[index] as [string, string];
+    const name = attribute[0];
+    const value = attribute[1];
     if (name.includes(':')) {
       if (ALLOWED_XSI.has(name)) continue;
-      if (name.startsWith('xsi:'))
-        walk.findings.push(buildXsiAttributeFinding(name, element.name, `${path}/@${name}`));
-      else walk.findings.push(buildUnknownAttributeFinding(name, element.name, null, `${path}/@${name}`));
+      const path = `${pathOf(place)}/@${name}`;
+      if (name.startsWith('xsi:')) walk.findings.push(buildXsiAttributeFinding(name, element.name, path));
+      else walk.findings.push(buildUnknownAttributeFinding(name, element.name, null, path));
       continue;
     }
     const rule = facts?.attributes.get(name);
     if (!rule) {
       walk.findings.push(
-        buildUnknownAttributeFinding(name, element.name, suggestAttribute(facts, name), `${path}/@${name}`),
+        buildUnknownAttributeFinding(
+          name,
+          element.name,
+          suggestAttribute(facts, name),
+          `${pathOf(place)}/@${name}`,
+        ),
       );
       continue;
     }
     if (rule.required) requiredSeen += 1;
-    checkAttributeValue(walk, element, rule, value, path);
+    checkAttributeValue(walk, place, rule, value);
   }
   if (!facts || requiredSeen === facts.required.length) return;
   for (const rule of facts.required) {
     if (element.attributes.some(([name]) => name === rule.name)) continue;
     const type = SIMPLE_TYPES[rule.type] as SimpleTypeRule;
-    walk.findings.push(buildMissingAttributeFinding(rule.name, element.name, type, `${path}/@${rule.name}`));
+    walk.findings.push(
+      buildMissingAttributeFinding(rule.name, element.name, type, `${pathOf(place)}/@${rule.name}`),
+    );
   }
 }
 
@@ -139,36 +183,26 @@ function suggestAttribute(
   return null;
 }
 
-/** `path` is the element's: the attribute's own path is only built when something is reported. */
-function checkAttributeValue(
-  walk: Walk,
-  element: XmlElement,
-  rule: AttributeRule,
-  value: string,
-  path: string,
-) {
+function checkAttributeValue(walk: Walk, place: Place, rule: AttributeRule, value: string) {
+  const problem = findPreparedValueProblem(getPreparedType(rule.type), value);
+  if (!problem && rule.fixed === undefined) return;
   const type = SIMPLE_TYPES[rule.type] as SimpleTypeRule;
-  const problem = findValueProblem(type, value);
   if (!problem && (rule.fixed === undefined || normalizeValue(type, value) === rule.fixed)) return;
-  const subject = `El atributo ${rule.name} de ${element.name}`;
-  const attributePath = `${path}/@${rule.name}`;
+  const subject = `El atributo ${rule.name} de ${place.element.name}`;
+  const attributePath = `${pathOf(place)}/@${rule.name}`;
   if (problem) walk.findings.push(buildInvalidValueFinding(problem, type, subject, value, attributePath));
   else walk.findings.push(buildFixedValueFinding(subject, value, rule.fixed as string, attributePath));
 }
 
 /** Runs the content automaton over the children; after the first misfit only the children are checked. */
-function checkChildren(walk: Walk, element: XmlElement, matcher: ContentMatcher, path: string): void {
-  const children = element.children.filter((child) => !isAddenda(child));
-  const totals = new Map<string, number>();
-  for (const child of children) totals.set(child.name, (totals.get(child.name) ?? 0) + 1);
-  const positions = new Map<string, number>();
+function checkChildren(walk: Walk, place: Place, matcher: ContentMatcher): void {
+  const element = place.element;
   let state: ContentState | null = matcher.start;
-  children.forEach((child, index) => {
-    const key = makeElementKey(child.namespace, child.localName);
-    const position = (positions.get(child.name) ?? 0) + 1;
-    positions.set(child.name, position);
-    const repeats = (totals.get(child.name) ?? 0) > 1 || (matcher.maxOccurrences.get(key) ?? 1) > 1;
-    const childPath = `${path}/${child.name}${repeats ? `[${position}]` : ''}`;
+  let index = 0; // among the children that are not Addenda
+  for (const child of element.children) {
+    if (isAddenda(child)) continue;
+    const key = elementKeyOf(child.namespace, child.localName);
+    const childPlace: Place = { up: place, element: child, parent: element, matcher };
     let label: Label | null = null;
     if (state) {
       const step = matcher.step(state, key);
@@ -176,15 +210,19 @@ function checkChildren(walk: Walk, element: XmlElement, matcher: ContentMatcher,
         state = step.state;
         label = step.label;
       } else {
-        walk.findings.push(describeMisfit(matcher, state, element, children, index, childPath));
+        const children = element.children.filter((candidate) => !isAddenda(candidate));
+        walk.findings.push(describeMisfit(matcher, state, element, children, index, pathOf(childPlace)));
         state = null;
       }
     }
     label ??= findFallbackLabel(matcher, key);
-    if (label) checkChild(walk, element, child, label, childPath);
-  });
+    if (label) checkChild(walk, element, childPlace, label);
+    index += 1;
+  }
   if (state && !state.accepting)
-    walk.findings.push(buildMissingElementFinding(listExpectedNames(state), element.name, null, path));
+    walk.findings.push(
+      buildMissingElementFinding(listExpectedNames(state), element.name, null, pathOf(place)),
+    );
 }
 
 /** Once the sequence is broken, a child is still checked against the declaration its name has here. */
@@ -194,18 +232,21 @@ function findFallbackLabel(matcher: ContentMatcher, key: string): Label | null {
   return matcher.wildcard ? { any: matcher.wildcard } : null;
 }
 
-function checkChild(walk: Walk, parent: XmlElement, child: XmlElement, label: Label, path: string): void {
+function checkChild(walk: Walk, parent: XmlElement, place: Place, label: Label): void {
   if ('element' in label) {
-    checkElement(walk, child, label.element, path);
+    checkElement(walk, place, label.element);
     return;
   }
   if (label.any === 'skip') return;
-  const declaration = walk.schemas.globals.get(makeElementKey(child.namespace, child.localName));
+  const child = place.element;
+  const declaration = walk.schemas.globals.get(elementKeyOf(child.namespace, child.localName));
   const uncompiled = walk.schemas.uncompiled.get(child.namespace);
-  if (declaration !== undefined) checkElement(walk, child, declaration, path);
-  else if (uncompiled) walk.findings.push(buildNotValidatedFinding(child.name, uncompiled, path));
+  if (declaration !== undefined) checkElement(walk, place, declaration);
+  else if (uncompiled) walk.findings.push(buildNotValidatedFinding(child.name, uncompiled, pathOf(place)));
   else if (label.any === 'strict')
-    walk.findings.push(buildUndeclaredElementFinding(child.name, child.namespace, parent.name, path));
+    walk.findings.push(
+      buildUndeclaredElementFinding(child.name, child.namespace, parent.name, pathOf(place)),
+    );
 }
 
 function listExpectedNames(state: Pick<ContentState, 'expected'>): string[] {
@@ -224,7 +265,7 @@ function describeMisfit(
   path: string,
 ): Finding {
   const child = children[index] as XmlElement;
-  const key = makeElementKey(child.namespace, child.localName);
+  const key = elementKeyOf(child.namespace, child.localName);
   const expected = listExpectedNames(state);
   if (!matcher.locals.has(key) && !matcher.wildcard)
     return buildUnexpectedElementFinding(child.name, parent.name, expected, path);
@@ -233,7 +274,7 @@ function describeMisfit(
   if (earlier >= max) return buildTooManyFinding(child.name, parent.name, max, path);
   // Expected elements that do come later: the child jumped ahead of them (e.g. Receptor before Emisor).
   const laterKeys = new Set(
-    children.slice(index + 1).map((sibling) => makeElementKey(sibling.namespace, sibling.localName)),
+    children.slice(index + 1).map((sibling) => elementKeyOf(sibling.namespace, sibling.localName)),
   );
   const overtaken = state.expected.filter(
     (label) => 'element' in label && laterKeys.has(ELEMENT_KEYS[label.element] ?? ''),

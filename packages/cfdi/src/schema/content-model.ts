@@ -23,6 +23,9 @@ export interface ContentState {
   readonly next: Map<string, { state: ContentState; label: Label } | null>;
 }
 
+// Transitions kept per DFA state beyond the declared names (a DFA has few states).
+const MAX_CACHED_TRANSITIONS = 64;
+
 // xs:all becomes one NFA state per subset of its children; SAT's largest xs:all has 6 children.
 const MAX_ALL_CHILDREN = 10;
 
@@ -60,8 +63,9 @@ export class ContentMatcher {
       }
     }
     const result = label ? { state: this.getState(this.computeClosure(targets)), label } : null;
-    // Only declared names are cached: names taken from hostile documents must not grow memory.
-    if (this.locals.has(key)) state.next.set(key, result);
+    // Declared names are cached, and a few others (the complements a wildcard takes): names taken
+    // from hostile documents must not grow memory.
+    if (this.locals.has(key) || state.next.size < MAX_CACHED_TRANSITIONS) state.next.set(key, result);
     return result;
   }
 

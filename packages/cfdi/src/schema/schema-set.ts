@@ -78,26 +78,27 @@ export function resolveMirrorPath(location: string): string | null {
   return mirrorFiles.has(file) ? file : null;
 }
 
-/** Namespace/location pairs and element namespaces of the document, Addenda excluded. */
-function collectHints(root: XmlElement): { pairs: [string, string][]; namespaces: Set<string> } {
-  const pairs: [string, string][] = [];
+/** The xsi:schemaLocation values (document order) and element namespaces of the document, Addenda excluded. */
+function collectHints(root: XmlElement): { locations: string[]; namespaces: Set<string> } {
+  const locations: string[] = [];
   const namespaces = new Set<string>();
   const visit = (element: XmlElement) => {
     if (element.namespace) namespaces.add(element.namespace);
-    for (const [name, value] of element.attributes) {
-      if (name !== SCHEMA_LOCATION_ATTRIBUTE) continue;
-      const words = value.split(/[ \t\r\n]+/).filter(Boolean);
-      for (let i = 0; i + 1 < words.length; i += 2) pairs.push([words[i] as string, words[i + 1] as string]);
-    }
+    for (const attribute of element.attributes)
+      if (attribute[0] === SCHEMA_LOCATION_ATTRIBUTE) locations.push(attribute[1]);
     for (const child of element.children) if (!isAddenda(child)) visit(child);
   };
   visit(root);
-  return { pairs, namespaces };
+  return { locations, namespaces };
 }
 
 /** The wrapper schema's imports, as validate.sh writes them: [namespace, mirror path][]. */
-function listImports(root: XmlElement): [string, string][] {
-  const { pairs, namespaces } = collectHints(root);
+function listImports(locations: string[], namespaces: Set<string>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const value of locations) {
+    const words = value.split(/[ \t\r\n]+/).filter(Boolean);
+    for (let i = 0; i + 1 < words.length; i += 2) pairs.push([words[i] as string, words[i + 1] as string]);
+  }
   const chosen = new Map<string, string>();
   for (const [namespace, location] of pairs) if (!chosen.has(namespace)) chosen.set(namespace, location);
   for (const namespace of [...namespaces].sort()) {
@@ -141,15 +142,28 @@ function loadSchemaSet(imports: [string, string][]): SchemaSet {
   return { globals, uncompiled, notSchemas };
 }
 
-/** The schemas validate.sh would give xmllint for this document (cached per distinct import list). */
+/**
+ * The schemas validate.sh would give xmllint for this document, cached per distinct import list and
+ * per distinct hints (schemaLocation values and namespaces): invoices from one issuer repeat them, so
+ * most documents skip resolving locations.
+ */
 export function resolveSchemaSet(root: XmlElement): SchemaSet {
-  const imports = listImports(root);
+  const { locations, namespaces } = collectHints(root);
+  // NUL never occurs in XML text, and the count says where the locations end: the key is unambiguous.
+  const hintsKey = `${locations.length}\0${locations.join('\0')}\0${[...namespaces].sort().join('\0')}`;
+  let set = cacheByHints.get(hintsKey);
+  if (set) return set;
+  const imports = listImports(locations, namespaces);
   const key = imports.map(([namespace, file]) => `${namespace} ${file}`).join('\n');
-  let set = cache.get(key);
+  set = cache.get(key);
   if (!set) {
     set = loadSchemaSet(imports);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, set);
   }
+  if (cacheByHints.size >= CACHE_LIMIT) cacheByHints.clear();
+  cacheByHints.set(hintsKey, set);
   return set;
 }
+
+const cacheByHints = new Map<string, SchemaSet>();

@@ -30,7 +30,7 @@ export function decodeBase64Strictly(text: string): Buffer | null {
 
 // Parsing a certificate costs ~0.2 ms (most of a seal check) and invoices from one issuer share
 // it, so recent ones are kept by their base64 text; the bound keeps hostile input from growing it.
-const recent = new Map<string, SatCertificate>();
+const recent = new Map<string, { text: string; certificate: SatCertificate | null }>();
 const RECENT_LIMIT = 64;
 
 /**
@@ -39,13 +39,15 @@ const RECENT_LIMIT = 64;
  */
 export function readSatCertificate(input: Uint8Array | string): SatCertificate | null {
   if (typeof input !== 'string') return parseCertificate(input);
-  const cached = recent.get(input);
-  if (cached) return cached;
+  // Keyed by length and tail (a certificate ends with its signature) rather than by the whole
+  // text, which a Map would hash on every call: the text itself is then compared once.
+  const key = `${input.length}:${input.slice(-48)}`;
+  const cached = recent.get(key);
+  if (cached !== undefined && cached.text === input) return cached.certificate;
   const certificate = parseCertificate(input.includes('-----BEGIN') ? input : decodeBase64Strictly(input));
-  if (certificate) {
-    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
-    recent.set(input, certificate);
-  }
+  // Text that is not a certificate is remembered too: failing to parse costs more than parsing.
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
+  recent.set(key, { text: input, certificate });
   return certificate;
 }
 
@@ -99,10 +101,20 @@ export function certificateRfc(x509: X509Certificate): string | null {
  * (besides key usages dataEncipherment and keyAgreement, which Node does not expose) that a CSD lacks.
  */
 export function looksLikeEfirma(x509: X509Certificate): boolean {
-  const hasBranch = x509.subject.split('\n').some((line) => line.startsWith('OU='));
-  const extendedUsages = x509.keyUsage ?? [];
-  return !hasBranch && (extendedUsages.includes(EMAIL_PROTECTION) || extendedUsages.includes(CLIENT_AUTH));
+  let answer = efirmaAnswers.get(x509);
+  if (answer === undefined) {
+    const hasBranch = x509.subject.split('\n').some((line) => line.startsWith('OU='));
+    const extendedUsages = x509.keyUsage ?? [];
+    answer =
+      !hasBranch && (extendedUsages.includes(EMAIL_PROTECTION) || extendedUsages.includes(CLIENT_AUTH));
+    efirmaAnswers.set(x509, answer);
+  }
+  return answer;
 }
+
+// Node builds `subject` and `keyUsage` anew on every read, and every CFDI of an issuer brings the
+// same (cached, see readSatCertificate) certificate: its answer is kept with it.
+const efirmaAnswers = new WeakMap<X509Certificate, boolean>();
 
 const EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4';
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';

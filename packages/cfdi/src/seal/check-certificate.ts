@@ -3,6 +3,7 @@ import { attr, type XmlElement } from '../xml/read-xml.js';
 import { looksLikeEfirma, readSatCertificate } from './certificate.js';
 
 const HOUR = 3_600_000;
+const FECHA = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/;
 
 /**
  * The instants a CFDI Fecha can stand for. Fecha is local time without a zone, in the zone of the
@@ -11,10 +12,16 @@ const HOUR = 3_600_000;
  * Checks against it fail only when the certificate was invalid at every possible instant.
  */
 export function fechaWindow(fecha: string): { earliest: Date; latest: Date } | null {
-  const parts = fecha.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/);
+  const parts = FECHA.exec(fecha);
   if (!parts) return null;
-  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = parts.slice(1).map(Number);
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const wall = Date.UTC(
+    Number(parts[1]),
+    Number(parts[2]) - 1,
+    Number(parts[3]),
+    Number(parts[4]),
+    Number(parts[5]),
+    Number(parts[6]),
+  );
   return { earliest: new Date(wall + 5 * HOUR), latest: new Date(wall + 8 * HOUR) };
 }
 
@@ -35,21 +42,23 @@ export function checkCertificate(root: XmlElement): Finding[] {
   const findings: Finding[] = [];
   const fecha = attr(root, 'Fecha') ?? '';
   const window = fechaWindow(fecha);
-  const validity = `vigencia del ${formatMexicoDate(certificate.validFrom)} al ${formatMexicoDate(certificate.validTo)}`;
-  if (window && window.latest < certificate.validFrom)
+  // Only written into a finding, so only formatted for one.
+  const validity = () =>
+    `vigencia del ${formatMexicoDate(certificate.validFrom)} al ${formatMexicoDate(certificate.validTo)}`;
+  if (window && window.latest.getTime() < certificate.validFrom.getTime())
     findings.push({
       code: 'CERTIFICATE_NOT_YET_VALID',
       severity: 'error',
       category: 'certificate',
-      message: `El certificado ${certificate.noCertificado} aún no era vigente en la fecha del comprobante (${fecha}); ${validity}.`,
+      message: `El certificado ${certificate.noCertificado} aún no era vigente en la fecha del comprobante (${fecha}); ${validity()}.`,
       path: '/Comprobante/@Fecha',
     });
-  if (window && window.earliest > certificate.validTo)
+  if (window && window.earliest.getTime() > certificate.validTo.getTime())
     findings.push({
       code: 'CERTIFICATE_EXPIRED',
       severity: 'error',
       category: 'certificate',
-      message: `El certificado ${certificate.noCertificado} ya había vencido en la fecha del comprobante (${fecha}); ${validity}. El emisor debe sellar con un CSD vigente.`,
+      message: `El certificado ${certificate.noCertificado} ya había vencido en la fecha del comprobante (${fecha}); ${validity()}. El emisor debe sellar con un CSD vigente.`,
       path: '/Comprobante/@Fecha',
     });
   if (looksLikeEfirma(certificate.x509))

@@ -37,10 +37,13 @@ const stamp = (code: string, severity: Finding['severity'], message: string, pat
 
 /** The TimbreFiscalDigital elements in the Comprobante's Complemento nodes. */
 export function findTimbres(root: XmlElement): XmlElement[] {
-  return root.children
-    .filter((child) => child.localName === 'Complemento' && child.namespace === root.namespace)
-    .flatMap((complemento) => complemento.children)
-    .filter((child) => child.localName === 'TimbreFiscalDigital' && child.namespace === TFD_NAMESPACE);
+  const timbres: XmlElement[] = [];
+  for (const complemento of root.children) {
+    if (complemento.localName !== 'Complemento' || complemento.namespace !== root.namespace) continue;
+    for (const child of complemento.children)
+      if (child.localName === 'TimbreFiscalDigital' && child.namespace === TFD_NAMESPACE) timbres.push(child);
+  }
+  return timbres;
 }
 
 /**
@@ -104,7 +107,7 @@ export function checkStamp(root: XmlElement): Finding[] {
   const selloCfd = attr(tfd, 'SelloCFD');
   const sello = attr(root, 'Sello') ?? '';
   // Compared as base64 text: XML whitespace inside either value does not change the signature.
-  if (selloCfd && compact(selloCfd) !== compact(sello))
+  if (selloCfd && selloCfd !== sello && compact(selloCfd) !== compact(sello))
     findings.push(
       stamp(
         'STAMP_SELLO_CFD_MISMATCH',

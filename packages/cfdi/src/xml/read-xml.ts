@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { readCommonXml } from './read-common-xml.js';
 
 /** An element of a parsed document: names as written, attributes in document order, values decoded. */
 export interface XmlElement {
@@ -46,6 +47,8 @@ export interface ReadXmlOptions {
 
 export const DEFAULT_MAX_XML_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_DEPTH = 64;
+// Fatal: invalid UTF-8 is refused, never replaced. Without `stream` a decoder keeps no state between calls.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Attributes that declare namespaces are not data: they are kept out of `attributes`. */
 function isNamespaceDeclaration(name: string): boolean {
@@ -86,7 +89,7 @@ export function readXml(input: Uint8Array | string, options: ReadXmlOptions = {}
     text = input;
   } else {
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+      text = utf8.decode(input);
     } catch {
       throw new XmlReadError(
         'NOT_UTF8',
@@ -96,14 +99,16 @@ export function readXml(input: Uint8Array | string, options: ReadXmlOptions = {}
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (/<!DOCTYPE/i.test(text)) {
+  // Both markups start with `<!`: most documents have none, and then neither search is needed.
+  const hasMarkupDeclaration = text.includes('<!');
+  if (hasMarkupDeclaration && /<!DOCTYPE/i.test(text)) {
     throw new XmlReadError(
       'DOCTYPE_FORBIDDEN',
       'security',
       'El XML trae una declaración DOCTYPE. Un CFDI no la lleva; se rechaza por seguridad.',
     );
   }
-  if (/<!ENTITY/i.test(text)) {
+  if (hasMarkupDeclaration && /<!ENTITY/i.test(text)) {
     throw new XmlReadError(
       'ENTITY_FORBIDDEN',
       'security',
@@ -119,14 +124,17 @@ export function readXml(input: Uint8Array | string, options: ReadXmlOptions = {}
     );
   }
   if (text.trim() === '') throw new XmlReadError('EMPTY_DOCUMENT', 'schema', 'El archivo está vacío.');
-  return parseTree(text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // The plain XML of almost every CFDI is read without saxes; saxes decides everything else.
+  return readCommonXml(text, maxDepth) ?? parseTree(text, maxDepth);
 }
 
 /**
  * One strict pass with saxes, a conformant XML parser: well-formedness, namespaces, entity and
  * character references, attribute-value and end-of-line normalization, as the XML spec says.
+ * Exported for read-common-xml.test.ts, which holds the fast reader to it.
  */
-function parseTree(text: string, maxDepth: number): XmlElement {
+export function parseTree(text: string, maxDepth: number): XmlElement {
   const parser = new SaxesParser({ xmlns: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
@@ -185,11 +193,18 @@ function parseTree(text: string, maxDepth: number): XmlElement {
 
 /** The value of an attribute by its qualified name. */
 export function attr(element: XmlElement, name: string): string | undefined {
-  for (const [key, value] of element.attributes) if (key === name) return value;
+  const attributes = element.attributes;
+  for (let index = 0; index < attributes.length; index++) {
+    const attribute = attributes[index] as [string, string];
+    if (attribute[0] === name) return attribute[1];
+  }
   return undefined;
 }
 
 /** Direct children with this namespace and local name. */
 export function childrenOf(element: XmlElement, namespace: string, localName: string): XmlElement[] {
-  return element.children.filter((child) => child.namespace === namespace && child.localName === localName);
+  const found: XmlElement[] = [];
+  for (const child of element.children)
+    if (child.localName === localName && child.namespace === namespace) found.push(child);
+  return found;
 }
