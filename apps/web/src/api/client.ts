@@ -110,3 +110,81 @@ export function query(params: Record<string, string | number | undefined | null>
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }
+
+/** Upload progress: bytes sent of the request's total. */
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendForm<T>(
+  path: string,
+  form: FormData,
+  csrf: string,
+  onProgress?: (progress: UploadProgress) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${BASE}${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrf);
+    if (onProgress) {
+      const report = (event: ProgressEvent) => {
+        if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+      };
+      xhr.upload.onprogress = report;
+      // A small body may be sent without any progress event: its end still counts.
+      xhr.upload.onload = report;
+    }
+    xhr.onload = () => {
+      const body = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else {
+        const problem = typeof body === 'object' && body !== null ? (body as Problem) : {};
+        reject(new ApiError(xhr.status, problem));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, { code: 'NETWORK_ERROR' }));
+    xhr.onabort = () => reject(new ApiError(0, { code: 'ABORTED' }));
+    xhr.send(form);
+  });
+}
+
+/**
+ * POST multipart/form-data to `/api/v1`: the plain fields, then each file in the `field` part (repeated).
+ * Uses XMLHttpRequest, whose upload events report progress (fetch has none).
+ */
+export async function uploadFiles<T>(
+  path: string,
+  files: readonly File[],
+  options: {
+    field?: string;
+    fields?: Record<string, string | undefined>;
+    onProgress?: (progress: UploadProgress) => void;
+  } = {},
+): Promise<T> {
+  const build = () => {
+    const form = new FormData();
+    // Plain fields first: the server reads the parts in order.
+    for (const [name, value] of Object.entries(options.fields ?? {})) {
+      if (value !== undefined && value !== '') form.append(name, value);
+    }
+    for (const file of files) form.append(options.field ?? 'files', file, file.name);
+    return form;
+  };
+  try {
+    return await sendForm<T>(path, build(), await getCsrfToken(), options.onProgress);
+  } catch (error) {
+    if (!isApiError(error, 'CSRF_INVALID')) throw error;
+    return sendForm<T>(path, build(), await getCsrfToken(true), options.onProgress);
+  }
+}

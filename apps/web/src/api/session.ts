@@ -45,6 +45,48 @@ export function canReadFiscalData(me: Me): boolean {
   return canReadMembers(me);
 }
 
+/** Open, resize and close funds: the organization's administrators. */
+export function canManageFunds(me: Me): boolean {
+  return canManageMembers(me);
+}
+
+/** Readers of every fund; anyone else sees only the funds they hold as custodian. */
+export function readsAllFunds(me: Me): boolean {
+  return me.roles.some((role) => ['owner', 'admin', 'approver', 'accountant', 'auditor'].includes(role));
+}
+
+/**
+ * Whether the person likely may spend from (and import into) this fund: managers may; so does its
+ * custodian. `Me` carries no membership id, so a reader is taken as custodian by name; the server
+ * has the last word and its refusal is shown.
+ */
+export function mayOperateFund(me: Me, fund: { custodian: { name: string } }): boolean {
+  return canManageFunds(me) || !readsAllFunds(me) || fund.custodian.name === me.user.name;
+}
+
+/**
+ * Whether the person likely may change a draft: administrators, whoever recorded it, its fund's
+ * custodian. Those who do not read every expense only see such ones; a reader is matched by name
+ * (no membership id in `Me`). The server has the last word.
+ */
+export function mayChangeExpense(me: Me, expense: { spender: { name: string } }): boolean {
+  return (
+    canManageFunds(me) ||
+    !me.roles.some((role) => ['approver', 'accountant', 'auditor'].includes(role)) ||
+    expense.spender.name === me.user.name
+  );
+}
+
+/** Approve or reject others' expenses (the server refuses one's own). */
+export function canApproveExpenses(me: Me): boolean {
+  return canManageMembers(me) || me.roles.includes('approver');
+}
+
+/** Record one's own expenses and import CFDIs: everyone but the read-only auditor. */
+export function canRecordExpenses(me: Me): boolean {
+  return me.roles.some((role) => role !== 'auditor');
+}
+
 /** A `next` parameter is honoured only when it points inside this site (no open redirects). */
 export function safeNextPath(next: string | null): string | null {
   if (!next) return null;

@@ -111,3 +111,204 @@ export interface FiscalCatalog {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** A decimal amount in pesos as the server sends it, e.g. "1500.00": never a JS number. */
+export type Amount = string;
+
+export type FundStatus = 'open' | 'closed';
+
+/** A petty-cash fund: cash + pendingVouchers + openAdvances = authorizedAmount, always. */
+export interface Fund {
+  id: string;
+  name: string;
+  custodian: { id: string; name: string };
+  costCenterId: string | null;
+  currency: 'MXN';
+  authorizedAmount: Amount;
+  cash: Amount;
+  pendingVouchers: Amount;
+  openAdvances: Amount;
+  replenishmentThreshold: Amount;
+  needsReplenishment: boolean;
+  status: FundStatus;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface FundInput {
+  name: string;
+  custodianId: string;
+  authorizedAmount: Amount;
+  replenishmentThreshold?: Amount;
+}
+
+export const MOVEMENT_KINDS = [
+  'fund_opened',
+  'fund_increased',
+  'fund_decreased',
+  'fund_closed',
+  'expense_paid_from_fund',
+  'expense_discarded',
+  'rejected_amount_recovered',
+  'employee_reimbursed_in_cash',
+  'advance_paid_in_cash',
+  'advance_settled',
+  'cash_count_shortage',
+  'cash_count_overage',
+  'replenishment_paid',
+] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+
+/** One entry of a fund's append-only ledger, with each balance after it. */
+export interface FundMovement {
+  id: string;
+  sequence: number;
+  kind: MovementKind;
+  amount: Amount;
+  cashDelta: Amount;
+  pendingDelta: Amount;
+  advancesDelta: Amount;
+  authorizedDelta: Amount;
+  cashAfter: Amount;
+  pendingAfter: Amount;
+  advancesAfter: Amount;
+  authorizedAfter: Amount;
+  sourceType: string | null;
+  sourceId: string | null;
+  memo: string | null;
+  recordedBy: string | null;
+  createdAt: string;
+}
+
+export const EXPENSE_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'rejected',
+  'replenished',
+  'discarded',
+] as const;
+export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['fund_cash', 'employee', 'company_card', 'transfer'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export type SatStatus = 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+
+/** A CFDI check's result, with its plain-Spanish message from the server. */
+export interface Finding {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface ExpenseTaxes {
+  ivaTransferred: Amount;
+  iepsTransferred: Amount;
+  isrWithheld: Amount;
+  ivaWithheld: Amount;
+  localTransferred: Amount;
+  localWithheld: Amount;
+}
+
+export interface ExpenseCfdi {
+  uuid: string;
+  version: string | null;
+  type: string | null;
+  issuedAt: string | null;
+  use: string | null;
+  paymentForm: string | null;
+  paymentMethod: string | null;
+  receiverRfc: string | null;
+}
+
+export interface Expense {
+  id: string;
+  status: ExpenseStatus;
+  paymentMethod: PaymentMethod;
+  fundId: string | null;
+  spender: { id: string; name: string };
+  /** AAAA-MM-DD */
+  date: string;
+  concept: string;
+  categoryId: string | null;
+  costCenterId: string | null;
+  supplier: { rfc: string | null; name: string | null };
+  currency: string;
+  exchangeRate: Amount | null;
+  subtotal: Amount;
+  discount: Amount;
+  taxes: ExpenseTaxes;
+  total: Amount;
+  totalMxn: Amount;
+  invoicePending: boolean;
+  cfdi: ExpenseCfdi | null;
+  sat: { status: SatStatus; checkedAt: string | null };
+  findings: Finding[];
+  toRecover: boolean;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  rejectionReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /expenses query: each filter maps to one query parameter. */
+export interface ExpenseFilters {
+  fundId?: string;
+  status?: ExpenseStatus;
+  categoryId?: string;
+  from?: string;
+  to?: string;
+  findings?: 'none' | 'warnings' | 'errors';
+  invoicePending?: 'true' | 'false';
+}
+
+/** POST /expenses: an expense without CFDI (a ticket). */
+export interface ExpenseInput {
+  fundId?: string | null;
+  date: string;
+  concept: string;
+  categoryId?: string | null;
+  costCenterId?: string | null;
+  supplier?: { rfc?: string | null; name?: string | null };
+  subtotal: Amount;
+  taxes?: { ivaTransferred?: Amount };
+  total: Amount;
+  paymentMethod: PaymentMethod;
+}
+
+/** PATCH /expenses/{id}: what a draft may still change. */
+export interface ExpenseChanges {
+  fundId?: string | null;
+  categoryId?: string | null;
+  costCenterId?: string | null;
+  paymentMethod?: PaymentMethod;
+}
+
+export interface Category {
+  id: string;
+  code: string;
+  name: string;
+  satAccountCode: string;
+  accountCode: string | null;
+  cfdiUses: string[];
+  isFuel: boolean;
+  active: boolean;
+}
+
+export interface CostCenter {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+/** POST /expenses/import: one result per CFDI received (a ZIP answers one per XML inside). */
+export interface ImportResult {
+  file: string;
+  status: 'created' | 'duplicate' | 'rejected';
+  expense?: Expense;
+  existingExpenseId?: string;
+  findings: Finding[];
+}

@@ -20,13 +20,21 @@ function fieldName(path: string): string {
   return parts.join('.');
 }
 
-/** Puts each server field error next to the form field it names. */
-// biome-ignore lint/suspicious/noExplicitAny: works with any form's values
-export function applyFieldErrors(form: UseFormReturnType<any>, error: unknown): void {
+/**
+ * Puts each server field error next to the form field it names. `aliases` maps a server path to a
+ * form field named otherwise (e.g. `supplier.rfc` → `supplierRfc`).
+ */
+export function applyFieldErrors(
+  // biome-ignore lint/suspicious/noExplicitAny: works with any form's values
+  form: UseFormReturnType<any>,
+  error: unknown,
+  aliases: Record<string, string> = {},
+): void {
   if (!(error instanceof ApiError)) return;
   const values = form.getValues() as Record<string, unknown>;
   for (const fieldError of error.fieldErrors) {
-    const name = fieldName(fieldError.path);
+    const path = fieldName(fieldError.path);
+    const name = aliases[path] ?? path;
     if (name in values) form.setFieldError(name, fieldError.message);
   }
 }
@@ -37,6 +45,22 @@ export function notifyError(error: unknown, t: TFunction): void {
 
 export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', message });
+}
+
+/**
+ * A form's error: when the server's schema check refused fields (shown on each field), a short
+ * "check the marked fields" instead of its technical summary; any other refusal, its detail.
+ */
+export function FormErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error instanceof ApiError && error.code === 'VALIDATION_FAILED' && error.fieldErrors.length > 0) {
+    return (
+      <Alert color="red" variant="light" role="alert">
+        {t('errors.checkFields')}
+      </Alert>
+    );
+  }
+  return <ErrorAlert error={error} />;
 }
 
 /** An inline, announced error for a form or a page. */

@@ -39,7 +39,10 @@ const routes: RouteObject[] = [
         children: [
           page(undefined, () => import('../features/home/HomePage'), 'HomePage'),
           page('fondos', () => import('../features/funds/FundsPage'), 'FundsPage'),
+          page('fondos/:id', () => import('../features/funds/FundDetailPage'), 'FundDetailPage'),
           page('gastos', () => import('../features/expenses/ExpensesPage'), 'ExpensesPage'),
+          page('gastos/importar', () => import('../features/expenses/import/ImportPage'), 'ImportPage'),
+          page('gastos/:id', () => import('../features/expenses/ExpenseDetailPage'), 'ExpenseDetailPage'),
           page('aprobaciones', () => import('../features/approvals/ApprovalsPage'), 'ApprovalsPage'),
           page('reportes', () => import('../features/reports/ReportsPage'), 'ReportsPage'),
           page('miembros', () => import('../features/members/MembersPage'), 'MembersPage'),

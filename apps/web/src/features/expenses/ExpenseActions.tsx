@@ -1,0 +1,106 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canApproveExpenses, canRecordExpenses, mayChangeExpense } from '../../api/session';
+import type { Expense, Me } from '../../api/types';
+import { ErrorAlert, notifySuccess } from '../../app/problem';
+import { EditDraftModal } from './EditDraftModal';
+import { actOnExpense, type ExpenseAction } from './expenses.api';
+import { RejectModal } from './RejectModal';
+import { useExpenseMutation } from './useExpenseAction';
+
+type Dialog = 'edit' | 'reject' | 'discard' | null;
+
+/**
+ * What may happen next, by state: a draft is sent, discarded or reclassified; a submitted expense
+ * is approved or rejected. The server has the last word (e.g. nobody approves their own expense)
+ * and its Spanish message shows here.
+ */
+export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
+  const { t } = useTranslation();
+  const organizationId = me.organization.id;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const act = useExpenseMutation(
+    organizationId,
+    expense.id,
+    (action: ExpenseAction) => actOnExpense(expense.id, action),
+    (updated) => {
+      setDialog(null);
+      notifySuccess(t(`expenses.actions.done.${updated.status}`, { concept: updated.concept }));
+    },
+  );
+  const busy = (action: ExpenseAction) => act.isPending && act.variables === action;
+
+  const draft = expense.status === 'draft' && canRecordExpenses(me) && mayChangeExpense(me, expense);
+  const submitted = expense.status === 'submitted' && canApproveExpenses(me);
+  if (!draft && !submitted) return null;
+
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {draft && (
+          <>
+            <Button onClick={() => act.mutate('submit')} loading={busy('submit')}>
+              {t('expenses.actions.submit')}
+            </Button>
+            <Button variant="default" onClick={() => setDialog('edit')}>
+              {t('expenses.actions.edit')}
+            </Button>
+            <Button variant="subtle" color="red" onClick={() => setDialog('discard')}>
+              {t('expenses.actions.discard')}
+            </Button>
+          </>
+        )}
+        {submitted && (
+          <>
+            <Button color="teal" onClick={() => act.mutate('approve')} loading={busy('approve')}>
+              {t('expenses.actions.approve')}
+            </Button>
+            <Button variant="light" color="red" onClick={() => setDialog('reject')}>
+              {t('expenses.actions.reject')}
+            </Button>
+          </>
+        )}
+      </Group>
+      {dialog !== 'discard' && <ErrorAlert error={act.error} />}
+      <Modal
+        opened={dialog === 'discard'}
+        onClose={() => setDialog(null)}
+        title={t('expenses.actions.discardTitle')}
+      >
+        <Stack>
+          <Text>
+            {expense.paymentMethod === 'fund_cash' && expense.fundId
+              ? t('expenses.actions.discardBodyCash')
+              : t('expenses.actions.discardBody')}
+          </Text>
+          <ErrorAlert error={act.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDialog(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" onClick={() => act.mutate('discard')} loading={busy('discard')}>
+              {t('expenses.actions.discardConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {draft && (
+        <EditDraftModal
+          expense={expense}
+          organizationId={organizationId}
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {submitted && (
+        <RejectModal
+          expense={expense}
+          organizationId={organizationId}
+          opened={dialog === 'reject'}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </Stack>
+  );
+}
