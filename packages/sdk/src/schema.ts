@@ -427,6 +427,8 @@ export interface paths {
                 id: string;
                 name: string;
               };
+              /** Format: uuid */
+              membershipId: string;
               roles: ('owner' | 'admin' | 'approver' | 'custodian' | 'employee' | 'accountant' | 'auditor')[];
               memberships: {
                 organization: {
@@ -682,6 +684,8 @@ export interface paths {
                 id: string;
                 name: string;
               };
+              /** Format: uuid */
+              membershipId: string;
               roles: ('owner' | 'admin' | 'approver' | 'custodian' | 'employee' | 'accountant' | 'auditor')[];
               memberships: {
                 organization: {
@@ -775,6 +779,8 @@ export interface paths {
                 id: string;
                 name: string;
               };
+              /** Format: uuid */
+              membershipId: string;
               roles: ('owner' | 'admin' | 'approver' | 'custodian' | 'employee' | 'accountant' | 'auditor')[];
               memberships: {
                 organization: {
@@ -1530,6 +1536,8 @@ export interface paths {
                 id: string;
                 name: string;
               };
+              /** Format: uuid */
+              membershipId: string;
               roles: ('owner' | 'admin' | 'approver' | 'custodian' | 'employee' | 'accountant' | 'auditor')[];
               memberships: {
                 organization: {

@@ -55,25 +55,21 @@ export function readsAllFunds(me: Me): boolean {
   return me.roles.some((role) => ['owner', 'admin', 'approver', 'accountant', 'auditor'].includes(role));
 }
 
-/**
- * Whether the person likely may spend from (and import into) this fund: managers may; so does its
- * custodian. `Me` carries no membership id, so a reader is taken as custodian by name; the server
- * has the last word and its refusal is shown.
- */
-export function mayOperateFund(me: Me, fund: { custodian: { name: string } }): boolean {
-  return canManageFunds(me) || !readsAllFunds(me) || fund.custodian.name === me.user.name;
+/** Spend from (and import into) this fund: managers, and the fund's custodian. */
+export function mayOperateFund(me: Me, fund: { custodian: { id: string } }): boolean {
+  return canManageFunds(me) || fund.custodian.id === me.membershipId;
 }
 
-/**
- * Whether the person likely may change a draft: administrators, whoever recorded it, its fund's
- * custodian. Those who do not read every expense only see such ones; a reader is matched by name
- * (no membership id in `Me`). The server has the last word.
- */
-export function mayChangeExpense(me: Me, expense: { spender: { name: string } }): boolean {
+/** Change a draft: administrators, whoever it belongs to, and its fund's custodian (server decides the last). */
+export function mayChangeExpense(
+  me: Me,
+  expense: { spender: { id: string }; fundId: string | null },
+  custodiedFundIds: readonly string[] = [],
+): boolean {
   return (
     canManageFunds(me) ||
-    !me.roles.some((role) => ['approver', 'accountant', 'auditor'].includes(role)) ||
-    expense.spender.name === me.user.name
+    expense.spender.id === me.membershipId ||
+    (expense.fundId !== null && custodiedFundIds.includes(expense.fundId))
   );
 }
 

@@ -32,6 +32,8 @@ export interface Membership {
 export interface Me {
   user: UserSummary & { mfaEnabled: boolean };
   organization: Organization;
+  /** The membership in the current organization: custodians and spenders are memberships. */
+  membershipId: string;
   roles: Role[];
   memberships: Membership[];
 }

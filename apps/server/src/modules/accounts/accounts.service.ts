@@ -39,6 +39,8 @@ export interface AccountsDeps {
 export interface Me {
   user: { id: string; email: string; name: string; mfaEnabled: boolean };
   organization: { id: string; name: string };
+  /** The person's membership in the current organization: fund custodians and spenders are memberships. */
+  membershipId: string;
   roles: Role[];
   memberships: { organization: { id: string; name: string }; roles: Role[] }[];
 }
@@ -82,6 +84,7 @@ export function createAccountsService(deps: AccountsDeps) {
     return {
       user: { id: user.id, email: user.email, name: user.name, mfaEnabled: user.totpEnabledAt !== null },
       organization: current.organization,
+      membershipId: current.membershipId,
       roles: current.roles,
       memberships: memberships.map(({ organization, roles }) => ({ organization, roles })),
     } satisfies Me;

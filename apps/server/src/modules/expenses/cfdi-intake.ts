@@ -74,7 +74,8 @@ const orZero = (value: string | null | undefined) => value ?? '0';
 /** Reads a received CFDI for an expense: the library's checks, then what an expense needs of it. */
 export function readCfdiForExpense(bytes: Uint8Array, options: { maxBytes?: number } = {}): CfdiIntake {
   const result = validateCfdi(bytes, options.maxBytes ? { maxBytes: options.maxBytes } : {});
-  const findings = result.findings.map(stored);
+  // The same rule broken on several conceptos reads the same to a person: keep it once.
+  const findings = [...new Map(result.findings.map((f) => [`${f.code}|${f.message}`, stored(f)])).values()];
   const cfdi = result.cfdi;
   if (!cfdi) return { accepted: false, findings };
   const refusing = result.findings.filter(

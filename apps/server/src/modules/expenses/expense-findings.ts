@@ -1,4 +1,5 @@
 import type { Tx } from '../../platform/db/database.js';
+import { mexicoCityYear } from '../../platform/mexico-time.js';
 import { type Category, findCategory } from '../categories/index.js';
 import { findOrganizationRfc } from '../organizations/index.js';
 import { type ExpenseLimits, effectiveExpenseLimits } from '../policies/index.js';
@@ -59,13 +60,6 @@ export function evaluateFindings(expense: FindingFields, context: FindingContext
   const kept = expense.findings.filter((finding) => finding.category !== 'deducibility');
   const findings: StoredFinding[] = [...kept, ...deducibilityFindings(input)];
   return { findings, findingLevel: findingLevel(findings) };
-}
-
-const MEXICO_YEAR = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Mexico_City', year: 'numeric' });
-
-/** The calendar year of an instant in Mexico City (fiscal years follow the calendar in Mexico). */
-export function mexicoCityYear(at: Date): number {
-  return Number.parseInt(MEXICO_YEAR.format(at), 10);
 }
 
 /** Where the rules' context comes from; memoized within one transaction (an import batch). */

@@ -19,6 +19,17 @@ export const expenseErrors = {
       `Los importes no cuadran: subtotal − descuento + impuestos trasladados − retenciones da ${expected}, no el total indicado. Revisa el IVA y las retenciones.`,
       { errors: [{ path: 'total', message: `Debería ser ${expected}.` }] },
     ),
+  dateOutOfRange: (reason: 'future' | 'too_old') =>
+    new AppError(
+      'EXPENSE_DATE_OUT_OF_RANGE',
+      400,
+      reason === 'future'
+        ? 'La fecha del gasto no puede ser posterior a hoy.'
+        : 'La fecha del gasto es de hace más de cinco años: revisa el año.',
+      {
+        errors: [{ path: 'date', message: reason === 'future' ? 'Es una fecha futura.' : 'Revisa el año.' }],
+      },
+    ),
   cfdiAmountsLocked: () =>
     new AppError(
       'CFDI_AMOUNTS_LOCKED',

@@ -4,6 +4,7 @@ import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/permissions.js';
 import { bulkInsert } from '../../platform/db/bulk-insert.js';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { money, sumMoney, toCentavos } from '../../platform/money.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { requireActiveCategory, requireActiveCostCenter } from '../categories/index.js';
@@ -61,6 +62,14 @@ export interface ExpensesDeps {
     'lockOperableFund' | 'lockFundForMovement' | 'appendMovement' | 'appendMovements' | 'custodiedFundIds'
   >;
   lookup69b: Supplier69bLookup;
+}
+
+/** A person's expense date: not in the future, not older than the five years records are kept. */
+function checkExpenseDate(date: string, at: Date) {
+  const today = mexicoCityDate(at);
+  if (date > today) throw expenseErrors.dateOutOfRange('future');
+  if (date < `${Number.parseInt(today.slice(0, 4), 10) - 5}${today.slice(4)}`)
+    throw expenseErrors.dateOutOfRange('too_old');
 }
 
 /** The fund cash an expense took out of a box, if any: what a change of its draft must move back. */
@@ -221,6 +230,7 @@ export function createExpensesService(deps: ExpensesDeps) {
     /** An expense typed in by hand (a ticket without CFDI: "factura pendiente" until the XML is attached). */
     async create(actor: Actor, input: ManualExpenseInput, origin: RequestOrigin) {
       if (input.paymentMethod === 'fund_cash' && !input.fundId) throw expenseErrors.fundRequired();
+      checkExpenseDate(input.date, now());
       const taxes = input.taxes ?? {};
       const computed = toCentavos(
         money(input.subtotal)
@@ -281,6 +291,7 @@ export function createExpensesService(deps: ExpensesDeps) {
         const { row: before, custodied } = await loadVisible(tx, actor, id, true);
         if (!canChangeExpense(actor, before, custodied)) throw expenseErrors.notYours();
         nextStatus(before.status, 'edit');
+        if (patch.date) checkExpenseDate(patch.date, now());
         const merged = {
           ...before,
           ...(patch.fundId !== undefined ? { fundId: patch.fundId } : {}),

@@ -62,6 +62,16 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
     );
     expect(withIva.statusCode).toBe(201);
     expect((await custodian.client.post('/api/v1/expenses', ticket())).json().code).toBe('FUND_REQUIRED');
+    const ancient = await custodian.client.post(
+      '/api/v1/expenses',
+      ticket({ fundId: fund.id, date: '1990-01-01' }),
+    );
+    expect(ancient.json()).toMatchObject({ code: 'EXPENSE_DATE_OUT_OF_RANGE', errors: [{ path: 'date' }] });
+    const future = await custodian.client.post(
+      '/api/v1/expenses',
+      ticket({ fundId: fund.id, date: '2999-01-01' }),
+    );
+    expect(future.json().code).toBe('EXPENSE_DATE_OUT_OF_RANGE');
     for (const total of ['0.00', '-1.00', '1.001']) {
       const bad = await custodian.client.post(
         '/api/v1/expenses',

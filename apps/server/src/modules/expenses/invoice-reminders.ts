@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { invoiceReminderMail } from '../../platform/mail/templates.js';
+import { MEXICO_TIME_ZONE, mexicoCityDate } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
 import { withSystem, withTenant } from '../../platform/tenancy.js';
 import { memberContacts, organizationName } from '../organizations/index.js';
@@ -13,19 +14,10 @@ import { expenses } from './expenses.schema.js';
 export const INVOICE_REMINDER_JOB = 'expense-invoice-reminders';
 /** Reminders go out this many days before the month closes (time to ask the merchant). */
 export const REMINDER_DAYS_BEFORE_MONTH_END = 3;
-const ZONE = 'America/Mexico_City';
 
 /** Today's date in Mexico City, and the last day of its month (YYYY-MM-DD). */
 export function mexicoCityMonth(at: Date) {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(at)
-    .split('-')
-    .map(Number) as [number, number, number];
+  const [year, month, day] = mexicoCityDate(at).split('-').map(Number) as [number, number, number];
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
@@ -115,7 +107,7 @@ export function createInvoiceReminders(deps: {
     },
     { retryLimit: 2 },
   );
-  deps.jobs.schedule(INVOICE_REMINDER_JOB, '0 10 * * *', ZONE);
+  deps.jobs.schedule(INVOICE_REMINDER_JOB, '0 10 * * *', MEXICO_TIME_ZONE);
 
   return { sendDueReminders };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.js';
+import { formatPesos } from '../../platform/money.js';
 
 export const fundErrors = {
   fundNotFound: () =>
@@ -9,7 +10,7 @@ export const fundErrors = {
     new AppError(
       'INSUFFICIENT_FUNDS',
       409,
-      `Fondos insuficientes: la caja tiene $${cash} en efectivo. Registra el gasto como pagado por el empleado o solicita una reposición.`,
+      `Fondos insuficientes: la caja tiene ${formatPesos(cash)} en efectivo. Registra el gasto como pagado por el empleado o solicita una reposición.`,
     ),
   nameTaken: (name: string) =>
     new AppError('FUND_NAME_TAKEN', 409, `Ya existe una caja chica llamada "${name}". Usa otro nombre.`, {
@@ -23,7 +24,7 @@ export const fundErrors = {
     new AppError(
       'DECREASE_EXCEEDS_CASH',
       409,
-      `Solo puedes retirar el efectivo que hay en la caja ($${cash}). Repón primero los comprobantes pendientes.`,
+      `Solo puedes retirar el efectivo que hay en la caja (${formatPesos(cash)}). Repón primero los comprobantes pendientes.`,
     ),
   closeWithPending: () =>
     new AppError(

@@ -35,6 +35,7 @@ export const organizationRefSchema = z.object({ id: z.uuid(), name: z.string() }
 export const meSchema = z.object({
   user: userRefSchema.extend({ mfaEnabled: z.boolean() }),
   organization: organizationRefSchema,
+  membershipId: z.uuid(),
   roles: z.array(roleSchema),
   memberships: z.array(z.object({ organization: organizationRefSchema, roles: z.array(roleSchema) })),
 });

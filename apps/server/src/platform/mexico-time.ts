@@ -1,0 +1,21 @@
+// Calendar dates as people in Mexico see them (fiscal years, month ends, "today"), whatever the
+// server's time zone. CFDI dates carry no zone: they are Mexico's local time.
+const ZONE = 'America/Mexico_City';
+const DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** YYYY-MM-DD of an instant in Mexico City. */
+export function mexicoCityDate(at: Date): string {
+  return DATE.format(at);
+}
+
+/** The calendar (and fiscal) year of an instant in Mexico City. */
+export function mexicoCityYear(at: Date): number {
+  return Number.parseInt(mexicoCityDate(at).slice(0, 4), 10);
+}
+
+export const MEXICO_TIME_ZONE = ZONE;
