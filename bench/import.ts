@@ -9,42 +9,11 @@ import pg from 'pg';
 import { receivedCfdi, TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
 import { startFakeSatStatusServer } from '../apps/server/test/fakes/fake-sat-status-server.js';
 import { zipOf } from '../apps/server/test/helpers/zip.js';
+import { ApiClient } from '../e2e/helpers/api-client.js';
 import { startServer } from '../e2e/helpers/server.js';
 
 const COUNT = Number(process.env.COUNT ?? 10_000);
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A browser-like client: cookies and the CSRF header. */
-class Client {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly base: string) {}
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const isForm = body instanceof FormData;
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-        ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      if (name) this.cookies.set(name, value.join('='));
-    }
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    // biome-ignore lint/suspicious/noExplicitAny: a benchmark reads a few fields of known answers
-    return response.json() as Promise<any>;
-  }
-  async start() {
-    this.csrf = (await this.request('GET', '/api/v1/auth/csrf')).token;
-  }
-}
 
 function rssPeakMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -70,21 +39,14 @@ async function main() {
     { needsWebApp: false },
   );
   try {
-    const client = new Client(server.url);
-    await client.start();
+    const client = new ApiClient(server.url);
     const email = `bench.${Date.now()}@example.mx`;
-    await client.request('POST', '/api/v1/auth/signup', {
+    await client.signUpOwner({
       email,
       password: 'contraseña-segura-1',
       name: 'Bench',
       organizationName: 'Bench',
     });
-    const mailbox = (await (await fetch(`${server.url}/dev/mailbox/messages`)).json()) as {
-      data: { text: string }[];
-    };
-    const token = mailbox.data.map((mail) => /verificar\?token=(\S+)/.exec(mail.text)?.[1]).find(Boolean);
-    await client.request('POST', '/api/v1/auth/verify-email', { token });
-    await client.request('POST', '/api/v1/auth/login', { email, password: 'contraseña-segura-1' });
     await client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     const me = await client.request('GET', '/api/v1/members');
     const fund = await client.request('POST', '/api/v1/funds', {

@@ -21,7 +21,15 @@ async function main() {
   });
   await database.migrate();
   const app = await buildApp({ config, database });
+  let shuttingDown = false;
+  // A job still running when the database closes fails its bookkeeping; pg-boss retries it after
+  // it expires, so during shutdown that is logged, not a crash. Any other unhandled error still is.
+  process.on('unhandledRejection', (error) => {
+    if (!shuttingDown) throw error;
+    app.log.warn({ err: error }, 'background work interrupted by shutdown');
+  });
   const shutdown = async (signal: string) => {
+    shuttingDown = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();

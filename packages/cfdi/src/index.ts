@@ -23,6 +23,7 @@ export {
 } from './xml/read-xml.js';
 export {
   DEFAULT_ZIP_LIMITS,
+  iterateZipXmlEntries,
   readZipXmlEntries,
   type ZipLimits,
   type ZipProblem,

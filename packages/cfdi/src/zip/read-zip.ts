@@ -79,12 +79,13 @@ const isXmlEntry = (entry: Entry) =>
 /**
  * The XML files inside a ZIP. Before extracting anything it checks, from the central directory,
  * the entry count, the total uncompressed size and each entry's compression ratio (ZIP bombs);
- * while extracting, yauzl checks that each entry really has the size it declared.
+ * while extracting, yauzl checks that each entry really has the size it declared. Entries are
+ * yielded as they are extracted; nothing is yielded from a refused ZIP.
  */
-export async function readZipXmlEntries(
+export async function* iterateZipXmlEntries(
   buffer: Buffer,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-): Promise<ZipXmlEntry[]> {
+): AsyncGenerator<ZipXmlEntry> {
   let zip: ZipFile;
   try {
     zip = await open(buffer);
@@ -121,15 +122,24 @@ export async function readZipXmlEntries(
         `El ZIP descomprimido mediría ${(total / 1024 / 1024).toFixed(0)} MB; el máximo es ${(limits.maxTotalBytes / 1024 / 1024).toFixed(0)} MB.`,
       );
     }
-    const result: ZipXmlEntry[] = [];
+    // One entry at a time: a big ZIP is never held extracted in memory all at once.
     for (const entry of entries.filter(isXmlEntry)) {
-      result.push({ name: entry.fileName, bytes: await readStream(zip, entry) });
+      yield { name: entry.fileName, bytes: await readStream(zip, entry) };
     }
-    return result;
   } catch (error) {
     if (error instanceof ZipRefusedError) throw error;
     throw new ZipRefusedError('ZIP_INVALID', `No se pudo leer el ZIP (${(error as Error).message}).`);
   } finally {
     zip.close();
   }
+}
+
+/** Every XML entry of a ZIP, extracted (see iterateZipXmlEntries for the checks). */
+export async function readZipXmlEntries(
+  buffer: Buffer,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<ZipXmlEntry[]> {
+  const entries: ZipXmlEntry[] = [];
+  for await (const entry of iterateZipXmlEntries(buffer, limits)) entries.push(entry);
+  return entries;
 }

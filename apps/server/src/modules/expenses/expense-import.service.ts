@@ -1,4 +1,4 @@
-import { readZipXmlEntries, type ZipLimits, ZipRefusedError } from '@cajachica/cfdi';
+import { iterateZipXmlEntries, type ZipLimits, ZipRefusedError } from '@cajachica/cfdi';
 import { auditAs, recordAudit } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/database.js';
@@ -35,26 +35,32 @@ export function createExpenseImportService(deps: {
   const { db } = deps;
   const batchDeps = { ...deps, maxXmlBytes: deps.limits.maxXmlBytes };
 
-  /** Expands ZIPs (checked before extraction) into their XML entries; anything else is one file. */
-  async function expand(files: readonly UploadedFile[]) {
-    const entries: UploadedFile[] = [];
-    const refused: ImportResult[] = [];
+  /**
+   * Every XML to import, one at a time: plain files as they are, ZIPs checked before extraction and
+   * then extracted entry by entry (a ZIP of thousands is never all in memory). A refused ZIP is a
+   * result of its own.
+   */
+  async function* xmlFilesOf(
+    files: readonly UploadedFile[],
+    refused: ImportResult[],
+  ): AsyncGenerator<UploadedFile> {
     for (const file of files) {
       if (!isZip(file.bytes)) {
-        entries.push(file);
+        yield file;
         continue;
       }
+      let count = 0;
       try {
-        const xmls = await readZipXmlEntries(file.bytes, deps.limits.zip);
-        for (const entry of xmls) entries.push({ name: `${file.name}/${entry.name}`, bytes: entry.bytes });
-        if (xmls.length === 0)
-          refused.push(rejected(file.name, 'ZIP_EMPTY', 'El ZIP no contiene archivos XML.'));
+        for await (const entry of iterateZipXmlEntries(file.bytes, deps.limits.zip)) {
+          count++;
+          yield { name: `${file.name}/${entry.name}`, bytes: entry.bytes };
+        }
+        if (count === 0) refused.push(rejected(file.name, 'ZIP_EMPTY', 'El ZIP no contiene archivos XML.'));
       } catch (error) {
         if (!(error instanceof ZipRefusedError)) throw error;
         refused.push(rejected(file.name, error.code, error.detail));
       }
     }
-    return { entries, refused };
   }
 
   return {
@@ -71,12 +77,18 @@ export function createExpenseImportService(deps: {
         if (fundId) await deps.funds.lockOperableFund(tx, actor, fundId);
         return activeCategoryIdsByCode(tx, actor.organizationId);
       });
-      const { entries, refused } = await expand(input.files);
-      const results: ImportResult[] = [...refused];
-      for (let start = 0; start < entries.length; start += BATCH_SIZE) {
-        const batch = entries.slice(start, start + BATCH_SIZE);
+      const refused: ImportResult[] = [];
+      const results: ImportResult[] = [];
+      let batch: UploadedFile[] = [];
+      for await (const file of xmlFilesOf(input.files, refused)) {
+        batch.push(file);
+        if (batch.length < BATCH_SIZE) continue;
         results.push(...(await importBatch(batchDeps, actor, batch, { fundId, categoryIds })));
+        batch = [];
       }
+      if (batch.length > 0)
+        results.push(...(await importBatch(batchDeps, actor, batch, { fundId, categoryIds })));
+      results.unshift(...refused);
       const created = results.flatMap((r) => (r.status === 'created' && r.expense ? [r.expense.id] : []));
       try {
         await deps.satStatus.enqueue(actor.organizationId, created);

@@ -15,11 +15,20 @@ export async function bulkInsert<T extends PgTable>(
   rows: readonly Partial<T['$inferInsert']>[],
 ): Promise<T['$inferSelect'][]> {
   if (rows.length === 0) return [];
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in (rows[0] as object));
+  const allColumns = Object.entries(getTableColumns(table));
+  // Drizzle's $defaultFn (e.g. UUIDv7 ids) runs in JS, not in the database: apply it here too.
+  const withDefaults = rows.map((row) => {
+    const complete: Record<string, unknown> = { ...row };
+    for (const [key, column] of allColumns) {
+      if (complete[key] === undefined && column.defaultFn) complete[key] = column.defaultFn();
+    }
+    return complete;
+  });
+  const columns = allColumns.filter(([key]) => key in (withDefaults[0] as object));
   const { name } = getTableConfig(table);
-  const json = rows.map((row) => {
+  const json = withDefaults.map((row) => {
     const record: Record<string, unknown> = {};
-    for (const [key, column] of columns) record[column.name] = (row as Record<string, unknown>)[key] ?? null;
+    for (const [key, column] of columns) record[column.name] = row[key] ?? null;
     return record;
   });
   const columnList = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
@@ -31,13 +40,10 @@ export async function bulkInsert<T extends PgTable>(
         SELECT ${columnList} FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS incoming(${recordType})
         RETURNING *`,
   );
-  const byDatabaseName = Object.entries(getTableColumns(table)).map(
-    ([key, column]) => [key, column] as const,
-  );
   const { rows: inserted } = result as unknown as { rows: Record<string, unknown>[] };
   return inserted.map((raw) => {
     const mapped: Record<string, unknown> = {};
-    for (const [key, column] of byDatabaseName) mapped[key] = column.mapFromDriverValue(raw[column.name]);
+    for (const [key, column] of allColumns) mapped[key] = column.mapFromDriverValue(raw[column.name]);
     return mapped as T['$inferSelect'];
   });
 }

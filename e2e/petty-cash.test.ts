@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receivedCfdi, TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
+import { zipOf } from '../apps/server/test/helpers/zip.js';
+import { ApiClient } from './helpers/api-client.js';
+import { openBrowser } from './helpers/browser.js';
+import { type RunningServer, startServer } from './helpers/server.js';
+
+const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const PASSWORD = 'una contraseña larga';
+
+describe('a custodian imports CFDIs in the browser', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const custodianEmail = 'carla.mendez@izcalli.example.mx';
+  let fundId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+    // The owner sets the organization up through the API: fiscal data, a custodian, a fund.
+    const owner = new ApiClient(server.url);
+    await owner.signUpOwner({
+      email: 'director@izcalli.example.mx',
+      password: PASSWORD,
+      name: 'Director',
+      organizationName: 'Municipio de Cuautitlán Izcalli',
+    });
+    await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    await owner.request('POST', '/api/v1/invitations', { email: custodianEmail, roles: ['custodian'] });
+    const custodian = new ApiClient(server.url);
+    await custodian.request('POST', '/api/v1/invitations/accept', {
+      token: await owner.mailboxToken(custodianEmail, '/invitacion'),
+      name: 'Carla Méndez',
+      password: PASSWORD,
+    });
+    const members = await owner.request('GET', '/api/v1/members');
+    const carla = members.data.find((m: { user: { email: string } }) => m.user.email === custodianEmail);
+    const fund = await owner.request('POST', '/api/v1/funds', {
+      name: 'Caja Presidencia',
+      custodianId: carla.id,
+      authorizedAmount: '5000.00',
+    });
+    fundId = fund.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sees one expense per valid CFDI, the invalid ones with their reasons, and the fund balance move', async () => {
+    const zip = await zipOf([
+      {
+        name: 'papeleria.xml',
+        content: receivedCfdi({ valorUnitario: '100.00', descripcion: 'Hojas blancas' }).xml,
+      },
+      {
+        name: 'limpieza.xml',
+        content: receivedCfdi({ valorUnitario: '250.00', descripcion: 'Cloro y jabón' }).xml,
+      },
+      { name: 'sin-timbre.xml', content: receivedCfdi({ stamped: false }).xml },
+      { name: 'no-es-xml.xml', content: 'hola' },
+    ]);
+    const zipPath = path.join(server.dataDir, 'facturas-noviembre.zip');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(zipPath, zip);
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/entrar`);
+    await page.getByLabel('Correo electrónico').fill(custodianEmail);
+    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('link', { name: 'Fondos' }).first().click();
+    await page.getByText('Caja Presidencia').first().click();
+    await page.getByText('$5,000.00').first().waitFor();
+    await page
+      .getByRole('link', { name: 'Importar CFDI' })
+      .or(page.getByRole('button', { name: 'Importar CFDI' }))
+      .first()
+      .click();
+
+    await page.getByLabel('Elegir archivos').setInputFiles(zipPath);
+    await page.getByRole('button', { name: /^Importar \(1\)$/ }).click();
+    await page.getByRole('heading', { name: 'Resultados' }).waitFor();
+    await page.getByText('2 creados').waitFor();
+    await page.getByText('2 rechazados').waitFor();
+    await expect(
+      page
+        .getByText(/no tiene timbre fiscal/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await shot(page, 'custodian-import-results');
+
+    await page.goto(`${server.url}/app/fondos/${fundId}`);
+    // 116.00 + 290.00 left the box: cash 4,594.00, pending vouchers 406.00.
+    await page.getByText('$4,594.00').first().waitFor();
+    await page.getByText('$406.00').first().waitFor();
+    await shot(page, 'custodian-fund-after-import');
+
+    await page.goto(`${server.url}/app/gastos`);
+    await page.getByText('Hojas blancas').first().waitFor();
+    await page.getByText('Cloro y jabón').first().waitFor();
+    await shot(page, 'custodian-expenses-after-import');
+  });
+});
