@@ -45,6 +45,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closed (restart, failover, a dropped test database) is discarded
+  // and replaced on next use; without a listener node-postgres would crash the process. Queries in
+  // flight still fail with their own error.
+  pool.on('error', () => {});
   const db = drizzleNodePg(pool) as unknown as Db;
   return {
     kind: 'postgres',
