@@ -56,8 +56,14 @@ export const STATUS_COLORS: Record<ExpenseStatus, string> = {
   discarded: 'dark',
 };
 
-/** SAT's answer; "not checked" and "unverified" both read "no verificado", never "vigente". */
-export function satLabel(status: SatStatus): 'vigente' | 'cancelado' | 'noEncontrado' | 'noVerificado' {
+/**
+ * SAT's answer. A check still queued reads "verificando en SAT…"; one that could not be made reads
+ * "no verificado" — never "vigente" unless SAT said so.
+ */
+export function satLabel(
+  status: SatStatus,
+): 'vigente' | 'cancelado' | 'noEncontrado' | 'noVerificado' | 'verificando' {
+  if (status === 'not_checked') return 'verificando';
   if (status === 'vigente') return 'vigente';
   if (status === 'cancelado') return 'cancelado';
   if (status === 'no_encontrado') return 'noEncontrado';
@@ -69,6 +75,7 @@ export const SAT_COLORS = {
   cancelado: 'red',
   noEncontrado: 'orange',
   noVerificado: 'gray',
+  verificando: 'blue',
 };
 
 /** Identical findings (same code and message, e.g. one per CFDI concept) shown once, with their count. */
