@@ -83,11 +83,11 @@ export function createExpenseImportService(deps: {
       for await (const file of xmlFilesOf(input.files, refused)) {
         batch.push(file);
         if (batch.length < BATCH_SIZE) continue;
-        results.push(...(await importBatch(batchDeps, actor, batch, { fundId, categoryIds })));
+        results.push(...(await importBatch(batchDeps, actor, batch, { fundId, categoryIds, origin })));
         batch = [];
       }
       if (batch.length > 0)
-        results.push(...(await importBatch(batchDeps, actor, batch, { fundId, categoryIds })));
+        results.push(...(await importBatch(batchDeps, actor, batch, { fundId, categoryIds, origin })));
       results.unshift(...refused);
       const created = results.flatMap((r) => (r.status === 'created' && r.expense ? [r.expense.id] : []));
       try {

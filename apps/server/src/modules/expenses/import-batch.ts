@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
+import { auditAs, recordAuditMany } from '../../platform/audit/audit.js';
+import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { bulkInsert } from '../../platform/db/bulk-insert.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
@@ -86,6 +87,12 @@ interface Accepted {
   storageKey: string;
 }
 
+export interface BatchOptions {
+  fundId: string | null;
+  categoryIds: Map<string, string>;
+  origin: RequestOrigin;
+}
+
 export interface BatchDeps {
   db: Db;
   storage: FileStorage;
@@ -122,6 +129,18 @@ function duplicateResult(file: string, uuid: string, existingId: string | null):
   };
 }
 
+const importAudit = (item: Accepted, fund: Fund | null) => ({
+  action: 'expense.created',
+  targetType: 'expense',
+  targetId: item.expenseId,
+  after: {
+    source: 'cfdi_import',
+    cfdiUuid: item.intake.fields.cfdiUuid,
+    totalMxn: item.intake.fields.totalMxn,
+    fundId: fund?.id ?? null,
+  },
+});
+
 const failed = (file: string) =>
   rejected(
     file,
@@ -139,7 +158,7 @@ export async function importBatch(
   deps: BatchDeps,
   actor: Actor,
   files: readonly UploadedFile[],
-  options: { fundId: string | null; categoryIds: Map<string, string> },
+  options: BatchOptions,
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   const accepted: Accepted[] = [];
@@ -235,7 +254,7 @@ async function storeAll(
   actor: Actor,
   accepted: readonly Accepted[],
   results: ImportResult[],
-  options: { fundId: string | null; categoryIds: Map<string, string> },
+  options: BatchOptions,
 ) {
   const fund = options.fundId ? await deps.funds.lockOperableFund(tx, actor, options.fundId) : null;
   const existing = await liveExpensesByUuid(
@@ -274,6 +293,12 @@ async function storeAll(
     expenseAttachments,
     toInsert.map((item) => attachmentValues(actor, item)),
   );
+  await recordAuditMany(
+    tx,
+    auditAs(actor),
+    options.origin,
+    toInsert.map((item) => importAudit(item, fund)),
+  );
   for (const item of toInsert) {
     const expense = views.get(item.expenseId);
     if (expense)
@@ -289,7 +314,7 @@ async function storeOneByOne(
   actor: Actor,
   accepted: readonly Accepted[],
   results: ImportResult[],
-  options: { fundId: string | null; categoryIds: Map<string, string> },
+  options: BatchOptions,
 ) {
   const fund = options.fundId ? await deps.funds.lockOperableFund(tx, actor, options.fundId) : null;
   const loaders = deps.expenses.findingLoaders(tx, actor);
@@ -308,6 +333,7 @@ async function storeOneByOne(
           },
         );
         await savepoint.insert(expenseAttachments).values(attachmentValues(actor, item));
+        await recordAuditMany(savepoint, auditAs(actor), options.origin, [importAudit(item, fund)]);
         return view;
       });
       results[item.index] = {

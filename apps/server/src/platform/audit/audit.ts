@@ -1,5 +1,6 @@
 import { authEvents } from '../../modules/accounts/accounts.schema.js';
 import type { Actor, RequestOrigin } from '../auth/actor.js';
+import { bulkInsert } from '../db/bulk-insert.js';
 import type { Tx } from '../db/database.js';
 import { auditLog } from './audit.schema.js';
 
@@ -71,4 +72,28 @@ export async function recordAuthEvent(
     userAgent: origin.userAgent ?? null,
     details: event.details ?? null,
   });
+}
+
+/** Appends many audit records in one statement (an import of thousands of expenses). */
+export async function recordAuditMany(
+  tx: Tx,
+  who: { organizationId: string; userId: string | null },
+  origin: RequestOrigin,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  await bulkInsert(
+    tx,
+    auditLog,
+    entries.map((entry) => ({
+      organizationId: who.organizationId,
+      actorUserId: who.userId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      ip: origin.ip,
+      requestId: origin.requestId,
+    })),
+  );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { canApproveExpenses, canRecordExpenses, mayChangeExpense } from '../../api/session';
 import type { Expense, Me } from '../../api/types';
 import { ErrorAlert, notifySuccess } from '../../app/problem';
+import { useFundOptions } from '../funds/funds.hooks';
 import { EditDraftModal } from './EditDraftModal';
 import { actOnExpense, type ExpenseAction } from './expenses.api';
 import { RejectModal } from './RejectModal';
@@ -30,8 +31,13 @@ export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
     },
   );
   const busy = (action: ExpenseAction) => act.isPending && act.variables === action;
+  // A fund's custodian may act on the drafts paid from that fund, not only on their own.
+  const custodied = useFundOptions(organizationId)
+    .funds.filter((fund) => fund.custodian.id === me.membershipId)
+    .map((fund) => fund.id);
 
-  const draft = expense.status === 'draft' && canRecordExpenses(me) && mayChangeExpense(me, expense);
+  const draft =
+    expense.status === 'draft' && canRecordExpenses(me) && mayChangeExpense(me, expense, custodied);
   const submitted = expense.status === 'submitted' && canApproveExpenses(me);
   if (!draft && !submitted) return null;
 
