@@ -92,7 +92,9 @@ describe.each(testDatabaseKinds())('CFDI import on %s', (kind) => {
     expect(after).toMatchObject({ cash: '1594.00', pendingVouchers: '406.00' });
     const audit = (await owner.client.get('/api/v1/audit-log?limit=200')).json().data;
     const created = audit.filter((r: { action: string; targetId: string }) => r.action === 'expense.created');
-    expect(created.map((r: { targetId: string }) => r.targetId)).toContain(byFile['facturas.zip/a.xml']?.expense?.id);
+    expect(created.map((r: { targetId: string }) => r.targetId)).toContain(
+      byFile['facturas.zip/a.xml']?.expense?.id,
+    );
     // The paper category comes from the CFDI's product key (44121618 = tijeras).
     expect(byFile['facturas.zip/a.xml']?.expense?.categoryId).not.toBeNull();
   });
