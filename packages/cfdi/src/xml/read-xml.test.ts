@@ -74,6 +74,16 @@ describe('readXml', () => {
     expect(refusal(xml).code).toBe('NOT_WELL_FORMED');
   });
 
+  it('says in Spanish where a document is not well formed, without the English of the parser', () => {
+    expect(() => readXml('<cfdi>\n<a></b></cfdi>')).toThrow(
+      expect.objectContaining({
+        detail: expect.stringMatching(
+          /^El archivo no es XML bien formado \(línea 2, columna \d+\): revisa que sea el XML de la factura y que esté completo\.$/,
+        ),
+      }),
+    );
+  });
+
   it('keeps names like __proto__ and toString as plain names, in document order', () => {
     const root = readXml('<a __proto__="1" toString="2" b="3"><constructor/></a>');
     expect(root.attributes).toEqual([

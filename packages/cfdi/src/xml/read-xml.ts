@@ -55,7 +55,12 @@ function isNamespaceDeclaration(name: string): boolean {
   return name === 'xmlns' || name.startsWith('xmlns:');
 }
 
-/** saxes' error messages start with "line:column: "; the rest is kept for the Spanish detail. */
+/** Where saxes found the problem ("line:column: ..."), said in Spanish; its English detail is not shown. */
+function whereIn(message: string): string {
+  const position = /^(\d+):(\d+):/.exec(message);
+  return position ? ` (línea ${position[1]}, columna ${position[2]})` : '';
+}
+
 function refusalFor(error: Error): XmlReadError {
   if (error instanceof XmlReadError) return error;
   const message = error.message;
@@ -63,10 +68,14 @@ function refusalFor(error: Error): XmlReadError {
     return new XmlReadError(
       'ENTITY_FORBIDDEN',
       'security',
-      `El XML usa una entidad que no está definida (${message}). Un CFDI no la necesita.`,
+      `El XML usa una entidad que no está definida${whereIn(message)}. Un CFDI no la necesita.`,
     );
   }
-  return new XmlReadError('NOT_WELL_FORMED', 'schema', `El archivo no es XML bien formado (${message}).`);
+  return new XmlReadError(
+    'NOT_WELL_FORMED',
+    'schema',
+    `El archivo no es XML bien formado${whereIn(message)}: revisa que sea el XML de la factura y que esté completo.`,
+  );
 }
 
 /**
