@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-/** A multipart/form-data body as a browser sends it: files under `files`, plus plain fields. */
+/** A multipart/form-data body as a browser sends it: files under `fileField` (default `files`), plus plain fields. */
 export function multipartBody(
   files: { name: string; content: string | Buffer; type?: string }[],
   fields: Record<string, string> = {},
+  fileField = 'files',
 ): { payload: Buffer; contentType: string } {
   const boundary = `----cajachica${randomBytes(8).toString('hex')}`;
   const chunks: Buffer[] = [];
@@ -15,7 +16,7 @@ export function multipartBody(
   for (const file of files) {
     chunks.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
       ),
       Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
       Buffer.from('\r\n'),

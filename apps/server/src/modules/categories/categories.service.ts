@@ -50,10 +50,7 @@ export async function findCategory(tx: Tx, organizationId: string, id: string): 
 
 /** Finds an active category of the actor's organization, or says why it cannot be used. */
 export async function requireActiveCategory(tx: Tx, organizationId: string, id: string): Promise<Category> {
-  const [row] = await tx
-    .select()
-    .from(expenseCategories)
-    .where(and(eq(expenseCategories.organizationId, organizationId), eq(expenseCategories.id, id)));
+  const row = await findCategory(tx, organizationId, id);
   if (!row) throw categoryErrors.categoryNotFound();
   if (!row.active) throw categoryErrors.inactive('categoría');
   return row;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { multipartBody } from '../../../test/helpers/multipart.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
@@ -9,14 +10,9 @@ import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('foto del ticket')]);
 
 async function attach(client: TestClient, expenseId: string, name: string, content: Buffer | string) {
-  const boundary = '----cajachicaadjunto';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n`),
-    Buffer.isBuffer(content) ? content : Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { payload, contentType } = multipartBody([{ name, content }], {}, 'file');
   return client.request('POST', `/api/v1/expenses/${expenseId}/attachments`, payload, {
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { 'content-type': contentType },
   });
 }
 

@@ -75,18 +75,6 @@ export async function findMemberById(tx: Tx, organizationId: string, membershipI
   return row ? { ...row, roles: row.roles as Role[] } : null;
 }
 
-/** Names of these members of the organization, by membership id (one query for a whole list). */
-export async function memberNames(tx: Tx, organizationId: string, ids: readonly string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, string>();
-  const rows = await tx
-    .select({ id: memberships.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.id, unique)));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 /** Name and email of these members (to write to them). */
 export async function memberContacts(tx: Tx, organizationId: string, ids: readonly string[]) {
   const unique = [...new Set(ids)];
@@ -106,4 +94,10 @@ export async function organizationName(tx: Tx, organizationId: string): Promise<
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   return row?.name ?? '';
+}
+
+/** Names of these members of the organization, by membership id (one query for a whole list). */
+export async function memberNames(tx: Tx, organizationId: string, ids: readonly string[]) {
+  const contacts = await memberContacts(tx, organizationId, ids);
+  return new Map([...contacts].map(([id, contact]) => [id, contact.name]));
 }
