@@ -25,7 +25,7 @@ import {
   expensesRoutes,
   supplierListRefresher,
 } from './modules/expenses/index.js';
-import { createFundsService, fundsRoutes } from './modules/funds/index.js';
+import { createFundChangesService, createFundsService, fundsRoutes } from './modules/funds/index.js';
 import {
   createFiscalDataService,
   createInvitationsService,
@@ -53,8 +53,8 @@ import { registerIdempotency } from './platform/idempotency/idempotency.js';
 import { createJobQueue } from './platform/jobs.js';
 import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
 import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
+import { createFileStorage } from './platform/s3-storage.js';
 import { createOfflineSatStatusClient, createSoapSatStatusClient } from './platform/sat/index.js';
-import { createLocalFileStorage } from './platform/storage.js';
 import { withTenant } from './platform/tenancy.js';
 
 z.config(z.locales.es());
@@ -165,7 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fiscalData = createFiscalDataService(services);
   const categories = createCategoriesService(services);
   const funds = createFundsService(services);
-  const storage = createLocalFileStorage(path.join(config.dataDir, 'files'));
+  const fundChanges = createFundChangesService({ ...services, mailer, config });
+  const storage = createFileStorage(config.storage, config.dataDir);
   const jobs = createJobQueue(database, { pollingIntervalSeconds: config.jobsPollSeconds, log: app.log });
   const expenses = createExpensesService({ ...services, funds, lookup69b });
   const satStatus = createExpenseSatStatus({
@@ -217,7 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organizationsRoutes, { members, invitations, cookies, config });
       await api.register(fiscalDataRoutes, { fiscalData });
       await api.register(categoriesRoutes, { categories });
-      await api.register(fundsRoutes, { funds });
+      await api.register(fundsRoutes, { funds, fundChanges });
       await api.register(policiesRoutes, { policies: createPoliciesService(services) });
       await api.register(expensesRoutes, {
         expenses,

@@ -18,6 +18,40 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps files under DATA_DIR unless the s3 driver is chosen', () => {
+    expect(loadConfig({}).storage).toEqual({ driver: 'local' });
+    const s3 = {
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'cajachica',
+      S3_ACCESS_KEY_ID: 'AKIA',
+      S3_SECRET_ACCESS_KEY: 'secreto',
+    };
+    expect(loadConfig(s3).storage).toEqual({
+      driver: 's3',
+      endpoint: undefined,
+      region: 'us-east-1',
+      bucket: 'cajachica',
+      accessKeyId: 'AKIA',
+      secretAccessKey: 'secreto',
+      forcePathStyle: false,
+      prefix: undefined,
+    });
+    expect(
+      loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'true' }).storage,
+    ).toMatchObject({ endpoint: 'http://minio:9000', forcePathStyle: true });
+  });
+
+  it('stops a start with the s3 driver but no bucket or keys, naming each variable', () => {
+    const start = () =>
+      loadConfig({ STORAGE_DRIVER: 's3', S3_ACCESS_KEY_ID: 'AKIA', S3_SECRET_ACCESS_KEY: 's' });
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(
+      /S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER/);
+  });
+
   it('names each invalid variable', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);

@@ -43,9 +43,34 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  S3_PREFIX: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where uploaded files go: DATA_DIR/files, or an S3-compatible bucket. */
+export type StorageConfig =
+  | { driver: 'local' }
+  | {
+      driver: 's3';
+      endpoint: string | undefined;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      prefix: string | undefined;
+    };
 
 export interface Config {
   env: Env['NODE_ENV'];
@@ -79,6 +104,7 @@ export interface Config {
     maxXmlBytes: number;
     zip: { maxEntries: number; maxTotalBytes: number; maxRatio: number };
   };
+  storage: StorageConfig;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +127,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (missing.length > 0) {
     throw new ConfigError(`Missing required configuration in production: ${missing.join(', ')}`);
   }
+  const storage = storageConfig(env);
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -137,5 +164,27 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         maxRatio: env.ZIP_MAX_RATIO,
       },
     },
+    storage,
+  };
+}
+
+function storageConfig(env: Env): StorageConfig {
+  if (env.STORAGE_DRIVER === 'local') return { driver: 'local' };
+  const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter(
+    (name) => !env[name],
+  );
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (!bucket || !accessKeyId || !secretAccessKey) {
+    throw new ConfigError(`Missing required configuration for STORAGE_DRIVER=s3: ${missing.join(', ')}`);
+  }
+  return {
+    driver: 's3',
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    prefix: env.S3_PREFIX,
   };
 }

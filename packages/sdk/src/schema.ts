@@ -2548,7 +2548,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description El cambio quedó registrado en el libro de la caja. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2582,6 +2582,42 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               closedAt: string | null;
+            };
+          };
+        };
+        /** @description El importe supera el de la política: el cambio espera la aprobación de un segundo administrador. */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              fundId: string;
+              /** @enum {string} */
+              kind: 'increase' | 'decrease' | 'close';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              memo: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'canceled';
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              decidedAt: string | null;
+              decisionReason: string | null;
+              movementId: string | null;
             };
           };
         };
@@ -2639,7 +2675,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description El cambio quedó registrado en el libro de la caja. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2673,6 +2709,42 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               closedAt: string | null;
+            };
+          };
+        };
+        /** @description El importe supera el de la política: el cambio espera la aprobación de un segundo administrador. */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              fundId: string;
+              /** @enum {string} */
+              kind: 'increase' | 'decrease' | 'close';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              memo: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'canceled';
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              decidedAt: string | null;
+              decisionReason: string | null;
+              movementId: string | null;
             };
           };
         };
@@ -2729,7 +2801,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description El cambio quedó registrado en el libro de la caja. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2763,6 +2835,331 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               closedAt: string | null;
+            };
+          };
+        };
+        /** @description El importe supera el de la política: el cambio espera la aprobación de un segundo administrador. */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              fundId: string;
+              /** @enum {string} */
+              kind: 'increase' | 'decrease' | 'close';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              memo: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'canceled';
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              decidedAt: string | null;
+              decisionReason: string | null;
+              movementId: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fund-change-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Solicitudes de cambio de cajas (aumentos, disminuciones, cierres) que requieren un segundo administrador */
+    get: {
+      parameters: {
+        query?: {
+          fundId?: string;
+          status?: 'pending' | 'approved' | 'rejected' | 'canceled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                fundId: string;
+                /** @enum {string} */
+                kind: 'increase' | 'decrease' | 'close';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                amount: string;
+                memo: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'canceled';
+                requestedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** Format: date-time */
+                requestedAt: string;
+                decidedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                decidedAt: string | null;
+                decisionReason: string | null;
+                movementId: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fund-change-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Aprobar el cambio (otro administrador, no quien lo pidió): se registra en el libro de la caja */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              request: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                fundId: string;
+                /** @enum {string} */
+                kind: 'increase' | 'decrease' | 'close';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                amount: string;
+                memo: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'approved' | 'rejected' | 'canceled';
+                requestedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** Format: date-time */
+                requestedAt: string;
+                decidedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                decidedAt: string | null;
+                decisionReason: string | null;
+                movementId: string | null;
+              };
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                custodian: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                costCenterId: string | null;
+                /** @enum {string} */
+                currency: 'MXN';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                authorizedAmount: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                cash: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                pendingVouchers: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                openAdvances: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                replenishmentThreshold: string;
+                needsReplenishment: boolean;
+                /** @enum {string} */
+                status: 'open' | 'closed';
+                /** Format: date-time */
+                createdAt: string;
+                closedAt: string | null;
+              };
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fund-change-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rechazar el cambio con un motivo; quien lo pidió puede cancelarlo */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              fundId: string;
+              /** @enum {string} */
+              kind: 'increase' | 'decrease' | 'close';
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              memo: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'approved' | 'rejected' | 'canceled';
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              requestedAt: string;
+              decidedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              decidedAt: string | null;
+              decisionReason: string | null;
+              movementId: string | null;
             };
           };
         };
@@ -2921,17 +3318,29 @@ export interface paths {
           };
           content: {
             'application/json': {
-              data: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                kind: 'expense_limits';
-                categoryId: string | null;
-                maxPerExpense: string | null;
-                cfdiRequiredAbove: string | null;
-                /** Format: date-time */
-                updatedAt: string;
-              }[];
+              data: (
+                | {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: 'expense_limits';
+                    categoryId: string | null;
+                    maxPerExpense: string | null;
+                    cfdiRequiredAbove: string | null;
+                    /** Format: date-time */
+                    updatedAt: string;
+                  }
+                | {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: 'fund_changes';
+                    /** @description Importe en pesos, p. ej. "2000.00" */
+                    secondApprovalAbove: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                  }
+              )[];
               nextCursor: null;
             };
           };
@@ -2957,7 +3366,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Fijar límites de gasto de la organización o de una categoría (máximo por gasto, CFDI obligatorio desde un importe); reemplaza los anteriores de ese alcance */
+    /** Fijar una política: límites de gasto de la organización o de una categoría (expense_limits), o el importe desde el que aumentar, disminuir o cerrar una caja requiere la aprobación de un segundo administrador (fund_changes); reemplaza la anterior de ese alcance */
     post: {
       parameters: {
         query?: never;
@@ -2967,16 +3376,22 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            /** @enum {string} */
-            kind: 'expense_limits';
-            /** @default null */
-            categoryId?: string | null;
-            /** @default null */
-            maxPerExpense?: string | null;
-            /** @default null */
-            cfdiRequiredAbove?: string | null;
-          };
+          'application/json':
+            | {
+                /** @enum {string} */
+                kind: 'expense_limits';
+                /** @default null */
+                categoryId?: string | null;
+                /** @default null */
+                maxPerExpense?: string | null;
+                /** @default null */
+                cfdiRequiredAbove?: string | null;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'fund_changes';
+                secondApprovalAbove: string | null;
+              };
         };
       };
       responses: {
@@ -2986,17 +3401,28 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'expense_limits';
-              categoryId: string | null;
-              maxPerExpense: string | null;
-              cfdiRequiredAbove: string | null;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            'application/json':
+              | {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'expense_limits';
+                  categoryId: string | null;
+                  maxPerExpense: string | null;
+                  cfdiRequiredAbove: string | null;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }
+              | {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'fund_changes';
+                  /** @description Importe en pesos, p. ej. "2000.00" */
+                  secondApprovalAbove: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                };
           };
         };
         /** @description Default Response */
@@ -3005,18 +3431,36 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** @enum {string} */
-              kind: 'expense_limits';
-              categoryId: string | null;
-              maxPerExpense: string | null;
-              cfdiRequiredAbove: string | null;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            'application/json':
+              | {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'expense_limits';
+                  categoryId: string | null;
+                  maxPerExpense: string | null;
+                  cfdiRequiredAbove: string | null;
+                  /** Format: date-time */
+                  updatedAt: string;
+                }
+              | {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'fund_changes';
+                  /** @description Importe en pesos, p. ej. "2000.00" */
+                  secondApprovalAbove: string;
+                  /** Format: date-time */
+                  updatedAt: string;
+                };
           };
+        };
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
         /** @description Error del cliente (problem+json) */
         '4XX': {

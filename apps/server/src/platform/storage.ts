@@ -14,7 +14,8 @@ export interface FileStorage {
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,300}$/;
 
-function checkKey(key: string): string {
+/** Refuses keys that could escape the storage's root (or be read as a path by any backend). */
+export function checkKey(key: string): string {
   if (!SAFE_KEY.test(key) || key.split('/').includes('..')) throw new Error(`unsafe storage key: ${key}`);
   return key;
 }

@@ -38,4 +38,34 @@ export const fundErrors = {
       403,
       'Solo el responsable de esta caja o un administrador pueden registrar movimientos en ella.',
     ),
+  changeRequestNotFound: () =>
+    new AppError('FUND_CHANGE_REQUEST_NOT_FOUND', 404, 'No encontramos esa solicitud de cambio de caja.'),
+  changeAlreadyPending: () =>
+    new AppError(
+      'FUND_CHANGE_ALREADY_PENDING',
+      409,
+      'Esta caja ya tiene una solicitud de cambio esperando aprobación. Apruébala, recházala o cancélala primero.',
+    ),
+  changeAlreadyDecided: (status: string) =>
+    new AppError(
+      'FUND_CHANGE_ALREADY_DECIDED',
+      409,
+      `Esa solicitud ya fue ${CHANGE_STATUS_ES[status] ?? 'decidida'}: no puede decidirse otra vez.`,
+    ),
+  rejectionReasonRequired: () =>
+    new AppError('REASON_REQUIRED', 400, 'Escribe el motivo del rechazo: quien lo pidió lo verá.', {
+      errors: [{ path: 'reason', message: 'Escribe el motivo.' }],
+    }),
+  ownChangeRequest: () =>
+    new AppError(
+      'SECOND_APPROVER_REQUIRED',
+      403,
+      'Otra persona debe aprobar o rechazar tu solicitud: la política de tu organización pide dos personas para este cambio. Puedes cancelarla.',
+    ),
+};
+
+const CHANGE_STATUS_ES: Record<string, string> = {
+  approved: 'aprobada',
+  rejected: 'rechazada',
+  canceled: 'cancelada',
 };

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamSchema, nameSchema, paginationQuerySchema } from '../../platform/http/schemas.js';
 import { amountSchema, nonNegativeAmountSchema } from '../../platform/money.js';
-import { MOVEMENT_KINDS } from './funds.schema.js';
+import type { FundChangesService } from './fund-changes.service.js';
+import { FUND_CHANGE_KINDS, FUND_CHANGE_STATUSES, MOVEMENT_KINDS } from './funds.schema.js';
 import type { FundsService } from './funds.service.js';
 
 const tags = ['Cajas chicas'];
@@ -43,6 +44,21 @@ const movementSchema = z.object({
   recordedBy: z.uuid().nullable(),
   createdAt: z.date(),
 });
+const person = z.object({ id: z.uuid(), name: z.string() });
+export const fundChangeRequestSchema = z.object({
+  id: z.uuid(),
+  fundId: z.uuid(),
+  kind: z.enum(FUND_CHANGE_KINDS),
+  amount: decimal,
+  memo: z.string().nullable(),
+  status: z.enum(FUND_CHANGE_STATUSES),
+  requestedBy: person,
+  requestedAt: z.date(),
+  decidedBy: person.nullable(),
+  decidedAt: z.date().nullable(),
+  decisionReason: z.string().nullable(),
+  movementId: z.uuid().nullable(),
+});
 const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 const memoSchema = z.string().trim().max(500, 'La nota no puede tener más de 500 caracteres.').optional();
@@ -55,9 +71,12 @@ const createFundBody = z.object({
   replenishmentThreshold: nonNegativeAmountSchema.optional(),
 });
 
-export async function fundsRoutes(fastify: FastifyInstance, options: { funds: FundsService }) {
+export async function fundsRoutes(
+  fastify: FastifyInstance,
+  options: { funds: FundsService; fundChanges: FundChangesService },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { funds } = options;
+  const { funds, fundChanges } = options;
 
   app.get(
     '/funds',
@@ -125,6 +144,18 @@ export async function fundsRoutes(fastify: FastifyInstance, options: { funds: Fu
       ),
   );
 
+  const changeResponses = {
+    200: fundSchema.describe('El cambio quedó registrado en el libro de la caja.'),
+    202: fundChangeRequestSchema.describe(
+      'El importe supera el de la política: el cambio espera la aprobación de un segundo administrador.',
+    ),
+  };
+  const answerChange = (reply: FastifyReply, outcome: Awaited<ReturnType<FundChangesService['change']>>) => {
+    if (outcome.applied) return outcome.fund;
+    reply.status(202);
+    return outcome.request;
+  };
+
   for (const direction of ['increase', 'decrease'] as const) {
     app.post(
       `/funds/:id/${direction}`,
@@ -137,15 +168,18 @@ export async function fundsRoutes(fastify: FastifyInstance, options: { funds: Fu
               : 'Disminuir el fondo (el efectivo regresa al banco)',
           params: idParamSchema,
           body: z.object({ amount: amountSchema, memo: memoSchema }),
-          response: { 200: fundSchema },
+          response: changeResponses,
         },
       },
-      async (request) =>
-        funds.adjust(
-          await request.requirePermission('funds.manage'),
-          request.params.id,
-          { direction, ...request.body },
-          request.origin(),
+      async (request, reply) =>
+        answerChange(
+          reply,
+          await fundChanges.change(
+            await request.requirePermission('funds.manage'),
+            request.params.id,
+            { kind: direction, ...request.body },
+            request.origin(),
+          ),
         ),
     );
   }
@@ -158,14 +192,80 @@ export async function fundsRoutes(fastify: FastifyInstance, options: { funds: Fu
         summary: 'Cerrar la caja: su efectivo regresa al banco (sin comprobantes ni anticipos pendientes)',
         params: idParamSchema,
         body: z.object({ memo: memoSchema }),
-        response: { 200: fundSchema },
+        response: changeResponses,
+      },
+    },
+    async (request, reply) =>
+      answerChange(
+        reply,
+        await fundChanges.change(
+          await request.requirePermission('funds.manage'),
+          request.params.id,
+          { kind: 'close', ...request.body },
+          request.origin(),
+        ),
+      ),
+  );
+
+  app.get(
+    '/fund-change-requests',
+    {
+      schema: {
+        tags,
+        summary:
+          'Solicitudes de cambio de cajas (aumentos, disminuciones, cierres) que requieren un segundo administrador',
+        querystring: z.object({
+          fundId: z.uuid().optional(),
+          status: z.enum(FUND_CHANGE_STATUSES).optional(),
+        }),
+        response: { 200: z.object({ data: z.array(fundChangeRequestSchema) }) },
+      },
+    },
+    async (request) => fundChanges.list(await request.requirePermission('funds.manage'), request.query),
+  );
+
+  app.post(
+    '/fund-change-requests/:id/approve',
+    {
+      schema: {
+        tags,
+        summary:
+          'Aprobar el cambio (otro administrador, no quien lo pidió): se registra en el libro de la caja',
+        params: idParamSchema,
+        response: { 200: z.object({ request: fundChangeRequestSchema, fund: fundSchema }) },
       },
     },
     async (request) =>
-      funds.close(
+      fundChanges.approve(
         await request.requirePermission('funds.manage'),
         request.params.id,
-        request.body,
+        request.origin(),
+      ),
+  );
+
+  app.post(
+    '/fund-change-requests/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: 'Rechazar el cambio con un motivo; quien lo pidió puede cancelarlo',
+        params: idParamSchema,
+        body: z.object({
+          reason: z
+            .string()
+            .trim()
+            .min(1)
+            .max(500, 'El motivo no puede tener más de 500 caracteres.')
+            .optional(),
+        }),
+        response: { 200: fundChangeRequestSchema },
+      },
+    },
+    async (request) =>
+      fundChanges.reject(
+        await request.requirePermission('funds.manage'),
+        request.params.id,
+        request.body.reason,
         request.origin(),
       ),
   );

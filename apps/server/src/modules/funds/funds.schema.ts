@@ -131,3 +131,64 @@ export const fundMovements = pgTable(
     check('fund_movements_balanced', sql`cash_delta + pending_delta + advances_delta = authorized_delta`),
   ],
 );
+
+export const FUND_CHANGE_KINDS = ['increase', 'decrease', 'close'] as const;
+export type FundChangeKind = (typeof FUND_CHANGE_KINDS)[number];
+export const FUND_CHANGE_STATUSES = ['pending', 'approved', 'rejected', 'canceled'] as const;
+
+/**
+ * A change to a fund's authorized amount that waits for a second person (the organization's
+ * fund-change policy sets the amount above which one is needed). Approving applies the change as a
+ * ledger movement; the database refuses a decision by the person who asked.
+ */
+export const fundChangeRequests = pgTable(
+  'fund_change_requests',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    id: uuid('id').notNull().$defaultFn(newId),
+    fundId: uuid('fund_id').notNull(),
+    kind: text('kind', { enum: FUND_CHANGE_KINDS }).notNull(),
+    amount: amount('amount').notNull(),
+    memo: text('memo'),
+    status: text('status', { enum: FUND_CHANGE_STATUSES }).notNull().default('pending'),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    movementId: uuid('movement_id'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    // One open request per fund: a second would be decided against balances the first may change.
+    uniqueIndex('fund_change_requests_one_pending')
+      .on(table.organizationId, table.fundId)
+      .where(sql`status = 'pending'`),
+    foreignKey({
+      columns: [table.organizationId, table.fundId],
+      foreignColumns: [funds.organizationId, funds.id],
+      name: 'fund_change_requests_fund_fk',
+    }),
+    foreignKey({
+      columns: [table.organizationId, table.requestedBy],
+      foreignColumns: [memberships.organizationId, memberships.id],
+      name: 'fund_change_requests_requester_fk',
+    }),
+    foreignKey({
+      columns: [table.organizationId, table.movementId],
+      foreignColumns: [fundMovements.organizationId, fundMovements.id],
+      name: 'fund_change_requests_movement_fk',
+    }),
+    check('fund_change_requests_amount_positive', sql`amount > 0`),
+    check(
+      'fund_change_requests_decided',
+      sql`(status = 'pending') = (decided_by IS NULL AND decided_at IS NULL)`,
+    ),
+    // The second person: an approval or rejection by the requester is refused by the database.
+    check(
+      'fund_change_requests_second_person',
+      sql`status NOT IN ('approved', 'rejected') OR decided_by <> requested_by`,
+    ),
+    check('fund_change_requests_applied', sql`movement_id IS NULL OR status = 'approved'`),
+  ],
+);

@@ -48,6 +48,14 @@ export function toFundView(fund: Fund, custodianName: string) {
   };
 }
 
+/** The fund as the API shows it, with its custodian's name. */
+export async function fundViewOf(tx: Tx, organizationId: string, fund: Fund) {
+  const names = await memberNames(tx, organizationId, [fund.custodianId]);
+  return toFundView(fund, names.get(fund.custodianId) ?? '');
+}
+
+export type FundView = ReturnType<typeof toFundView>;
+
 function toMovementView(row: FundMovement) {
   const { organizationId: _, fundId: __, ...rest } = row;
   return rest;
@@ -74,10 +82,7 @@ export function createFundsService(deps: { db: Db; now?: () => Date }) {
     return fund;
   }
 
-  async function viewOf(tx: Tx, actor: Actor, fund: Fund) {
-    const names = await memberNames(tx, actor.organizationId, [fund.custodianId]);
-    return toFundView(fund, names.get(fund.custodianId) ?? '');
-  }
+  const viewOf = (tx: Tx, actor: Actor, fund: Fund) => fundViewOf(tx, actor.organizationId, fund);
 
   async function withUniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
     try {
@@ -177,77 +182,6 @@ export function createFundsService(deps: { db: Db; now?: () => Date }) {
           return view;
         }),
       );
-    },
-
-    /** Increase (more cash to the box) or decrease (cash back to the bank) the authorized amount. */
-    async adjust(
-      actor: Actor,
-      id: string,
-      input: { direction: 'increase' | 'decrease'; amount: string; memo?: string | undefined },
-      origin: RequestOrigin,
-    ) {
-      return withTenant(db, scope(actor), async (tx) => {
-        const fund = await lockFund(tx, actor.organizationId, id);
-        if (!fund) throw fundErrors.fundNotFound();
-        if (input.direction === 'decrease' && money(input.amount).greaterThan(fund.cash)) {
-          throw fundErrors.decreaseTooLarge(fund.cash);
-        }
-        const before = await viewOf(tx, actor, fund);
-        const kind = input.direction === 'increase' ? 'fund_increased' : 'fund_decreased';
-        const movement = await appendMovement(
-          tx,
-          actor,
-          fund,
-          { kind, amount: input.amount },
-          { memo: input.memo },
-        );
-        const view = await viewOf(tx, actor, fund);
-        await recordAudit(tx, auditAs(actor), origin, {
-          action: `fund.${input.direction}d`,
-          targetType: 'fund',
-          targetId: id,
-          before,
-          after: { ...view, movementId: movement.id },
-        });
-        return view;
-      });
-    },
-
-    /** Closes a fund whose vouchers are all replenished and advances settled: its cash goes back to the bank. */
-    async close(actor: Actor, id: string, input: { memo?: string | undefined }, origin: RequestOrigin) {
-      return withTenant(db, scope(actor), async (tx) => {
-        const fund = await lockFund(tx, actor.organizationId, id);
-        if (!fund) throw fundErrors.fundNotFound();
-        if (fund.status !== 'open') throw fundErrors.fundClosed();
-        if (!money(fund.pendingVouchers).isZero() || !money(fund.openAdvances).isZero()) {
-          throw fundErrors.closeWithPending();
-        }
-        const before = await viewOf(tx, actor, fund);
-        if (money(fund.cash).greaterThan(0)) {
-          await appendMovement(
-            tx,
-            actor,
-            fund,
-            { kind: 'fund_closed', amount: fund.cash },
-            { memo: input.memo },
-          );
-        }
-        const [closed] = await tx
-          .update(funds)
-          .set({ status: 'closed', closedAt: now(), updatedAt: now() })
-          .where(and(eq(funds.organizationId, actor.organizationId), eq(funds.id, id)))
-          .returning();
-        if (!closed) throw fundErrors.fundNotFound();
-        const view = await viewOf(tx, actor, closed);
-        await recordAudit(tx, auditAs(actor), origin, {
-          action: 'fund.closed',
-          targetType: 'fund',
-          targetId: id,
-          before,
-          after: view,
-        });
-        return view;
-      });
     },
 
     /** The ledger, newest first, keyset-paginated on the fund's movement sequence. */

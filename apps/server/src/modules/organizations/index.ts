@@ -21,5 +21,11 @@ export {
   type FiscalDataService,
   findOrganizationRfc,
 } from './fiscal-data.service.js';
-export { findMemberById, memberContacts, memberNames, organizationName } from './memberships.js';
+export {
+  activeMemberContactsWithRoles,
+  findMemberById,
+  memberContacts,
+  memberNames,
+  organizationName,
+} from './memberships.js';
 export { memberships } from './organizations.schema.js';

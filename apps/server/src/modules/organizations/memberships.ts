@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, inArray } from 'drizzle-orm';
 import type { Role } from '../../platform/auth/permissions.js';
 import type { Tx } from '../../platform/db/database.js';
 import { switchTenant } from '../../platform/tenancy.js';
@@ -85,6 +85,22 @@ export async function memberContacts(tx: Tx, organizationId: string, ids: readon
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.id, unique)));
   return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
+}
+
+/** Name and email of the active members holding any of these roles (to ask them for a decision). */
+export async function activeMemberContactsWithRoles(tx: Tx, organizationId: string, roles: readonly Role[]) {
+  const rows = await tx
+    .select({ id: memberships.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.active, true),
+        arrayOverlaps(memberships.roles, [...roles]),
+      ),
+    );
+  return rows;
 }
 
 /** The organization's name (for emails written on its behalf). */

@@ -3,5 +3,6 @@ export {
   createPoliciesService,
   type ExpenseLimits,
   effectiveExpenseLimits,
+  fundChangeApprovalThreshold,
   type PoliciesService,
 } from './policies.service.js';

@@ -49,3 +49,25 @@ export const expenseLimitPolicies = pgTable(
     ),
   ],
 );
+
+/**
+ * Four-eyes rule for funds: increasing, decreasing or closing a fund by more than this amount
+ * waits for a second manager's approval. One row per organization; no row = no second approval.
+ */
+export const fundChangePolicies = pgTable(
+  'fund_change_policies',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull().$defaultFn(newId),
+    secondApprovalAbove: numeric('second_approval_above', { precision: 14, scale: 2 }).notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    uniqueIndex('fund_change_policies_organization_key').on(table.organizationId),
+    check('fund_change_policies_non_negative', sql`second_approval_above >= 0`),
+  ],
+);

@@ -4,12 +4,19 @@ import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { requireActiveCategory } from '../categories/index.js';
-import { expenseLimitPolicies } from './policies.schema.js';
+import { expenseLimitPolicies, fundChangePolicies } from './policies.schema.js';
 
 export interface ExpenseLimits {
   maxPerExpense: string | null;
   cfdiRequiredAbove: string | null;
 }
+
+const fundChangesView = (row: typeof fundChangePolicies.$inferSelect) => ({
+  id: row.id,
+  kind: 'fund_changes' as const,
+  secondApprovalAbove: row.secondApprovalAbove,
+  updatedAt: row.updatedAt,
+});
 
 const view = (row: typeof expenseLimitPolicies.$inferSelect) => ({
   id: row.id,
@@ -45,6 +52,18 @@ export async function effectiveExpenseLimits(
   };
 }
 
+/**
+ * The amount above which increasing, decreasing or closing a fund needs a second manager's
+ * approval; null when the organization has no such rule.
+ */
+export async function fundChangeApprovalThreshold(tx: Tx, organizationId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ above: fundChangePolicies.secondApprovalAbove })
+    .from(fundChangePolicies)
+    .where(eq(fundChangePolicies.organizationId, organizationId));
+  return row?.above ?? null;
+}
+
 /** Spending policies of the organization (more kinds, e.g. approval rules, join this resource later). */
 export function createPoliciesService(deps: { db: Db; now?: () => Date }) {
   const { db } = deps;
@@ -53,14 +72,18 @@ export function createPoliciesService(deps: { db: Db; now?: () => Date }) {
 
   return {
     async list(actor: Actor) {
-      const rows = await withTenant(db, scope(actor), (tx) =>
-        tx
+      return withTenant(db, scope(actor), async (tx) => {
+        const limits = await tx
           .select()
           .from(expenseLimitPolicies)
           .where(eq(expenseLimitPolicies.organizationId, actor.organizationId))
-          .orderBy(asc(expenseLimitPolicies.id)),
-      );
-      return { data: rows.map(view), nextCursor: null };
+          .orderBy(asc(expenseLimitPolicies.id));
+        const fundChanges = await tx
+          .select()
+          .from(fundChangePolicies)
+          .where(eq(fundChangePolicies.organizationId, actor.organizationId));
+        return { data: [...limits.map(view), ...fundChanges.map(fundChangesView)], nextCursor: null };
+      });
     },
 
     /** Sets the limits of a scope (the organization, or one category), replacing what it had. */
@@ -99,6 +122,48 @@ export function createPoliciesService(deps: { db: Db; now?: () => Date }) {
           after: view(row),
         });
         return { created: !before, policy: view(row) };
+      });
+    },
+
+    /**
+     * Sets (or, with null, removes) the amount above which a fund change needs a second manager.
+     * Answers the policy, or null when removed.
+     */
+    async setFundChangeApproval(
+      actor: Actor,
+      input: { secondApprovalAbove: string | null },
+      origin: RequestOrigin,
+    ) {
+      return withTenant(db, scope(actor), async (tx) => {
+        const where = eq(fundChangePolicies.organizationId, actor.organizationId);
+        const [before] = await tx.select().from(fundChangePolicies).where(where).for('update');
+        let after: typeof fundChangePolicies.$inferSelect | undefined;
+        if (input.secondApprovalAbove === null) {
+          if (before) await tx.delete(fundChangePolicies).where(where);
+        } else {
+          const values = {
+            secondApprovalAbove: input.secondApprovalAbove,
+            updatedBy: actor.membershipId,
+            updatedAt: now(),
+          };
+          [after] = before
+            ? await tx.update(fundChangePolicies).set(values).where(where).returning()
+            : await tx
+                .insert(fundChangePolicies)
+                .values({ organizationId: actor.organizationId, ...values })
+                .returning();
+        }
+        const target = after ?? before;
+        if (target) {
+          await recordAudit(tx, auditAs(actor), origin, {
+            action: 'policy.fund_changes_set',
+            targetType: 'policy',
+            targetId: target.id,
+            before: before ? fundChangesView(before) : null,
+            after: after ? fundChangesView(after) : null,
+          });
+        }
+        return { created: !before && Boolean(after), policy: after ? fundChangesView(after) : null };
       });
     },
   };

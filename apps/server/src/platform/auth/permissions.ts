@@ -44,6 +44,11 @@ export function can(roles: readonly string[], action: Action): boolean {
   return roles.some((role) => allowed.includes(role));
 }
 
+/** The roles allowed to take an action (to find who can decide something). */
+export function rolesAllowedTo(action: Action): readonly Role[] {
+  return PERMISSIONS[action];
+}
+
 export class PermissionDenied extends AppError {
   constructor(readonly action: Action) {
     super(

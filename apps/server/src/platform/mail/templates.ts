@@ -84,3 +84,22 @@ export function invoiceReminderMail(
     { label: 'Ver mis gastos sin factura', url },
   );
 }
+
+export function fundChangeApprovalMail(
+  to: string,
+  name: string,
+  request: { requesterName: string; fundName: string; change: string; amount: string; memo: string | null },
+  url: string,
+): OutgoingMail {
+  return layout(
+    to,
+    `${request.requesterName} pide tu aprobación: ${request.change} de ${request.fundName}`,
+    [
+      `Hola, ${name}:`,
+      `${request.requesterName} pidió ${request.change} de la caja chica "${request.fundName}" por ${request.amount}.`,
+      ...(request.memo ? [`Nota: ${request.memo}`] : []),
+      'La política de tu organización pide que otra persona lo apruebe antes de registrarlo. Revísalo y apruébalo o recházalo.',
+    ],
+    { label: 'Revisar la solicitud', url },
+  );
+}
