@@ -19,12 +19,13 @@ describe('a custodian imports CFDIs in the browser', () => {
   let browser: Awaited<ReturnType<typeof openBrowser>>;
   const custodianEmail = 'carla.mendez@izcalli.example.mx';
   let fundId: string;
+  let owner: ApiClient;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await openBrowser();
     // The owner sets the organization up through the API: fiscal data, a custodian, a fund.
-    const owner = new ApiClient(server.url);
+    owner = new ApiClient(server.url);
     await owner.signUpOwner({
       email: 'director@izcalli.example.mx',
       password: PASSWORD,
@@ -48,6 +49,17 @@ describe('a custodian imports CFDIs in the browser', () => {
     });
     fundId = fund.id;
   });
+  /** Logs in as this person (one browser profile: whoever was logged in before is logged out). */
+  async function logIn(email: string): Promise<Page> {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/entrar`);
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  }
+
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -70,11 +82,7 @@ describe('a custodian imports CFDIs in the browser', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(zipPath, zip);
 
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/entrar`);
-    await page.getByLabel('Correo electrónico').fill(custodianEmail);
-    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    const page = await logIn(custodianEmail);
     await page.getByRole('link', { name: 'Fondos' }).first().click();
     await page.getByText('Caja Presidencia').first().click();
     await page.getByText('$5,000.00').first().waitFor();
@@ -107,5 +115,38 @@ describe('a custodian imports CFDIs in the browser', () => {
     await page.getByText('Hojas blancas').first().waitFor();
     await page.getByText('Cloro y jabón').first().waitFor();
     await shot(page, 'custodian-expenses-after-import');
+  });
+
+  it('a second administrator approves a fund increase above the policy amount', async () => {
+    await owner.request('POST', '/api/v1/policies', {
+      kind: 'fund_changes',
+      secondApprovalAbove: '10000.00',
+    });
+    const adminEmail = 'tesoreria@izcalli.example.mx';
+    await owner.request('POST', '/api/v1/invitations', { email: adminEmail, roles: ['admin'] });
+    await new ApiClient(server.url).request('POST', '/api/v1/invitations/accept', {
+      token: await owner.mailboxToken(adminEmail, '/invitacion'),
+      name: 'Tesorería',
+      password: PASSWORD,
+    });
+    const request = await owner.request('POST', `/api/v1/funds/${fundId}/increase`, {
+      amount: '20000.00',
+      memo: 'Temporada de fiestas patronales',
+    });
+    expect(request).toMatchObject({ status: 'pending', kind: 'increase' });
+
+    const page = await logIn(adminEmail);
+    await page.getByRole('link', { name: 'Fondos' }).first().click();
+    await page.getByText('Caja Presidencia').first().click();
+    await page.getByText('Cambio esperando aprobación').waitFor();
+    await page.getByText(/Director pidió aumentar el fondo en \$20,000\.00/).waitFor();
+    await shot(page, 'admin-fund-change-pending');
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByText('Aprobaste el cambio').waitFor();
+    // Authorized 5,000 + 20,000; cash 4,594 + 20,000.
+    await page.getByText('$25,000.00').first().waitFor();
+    await page.getByText('$24,594.00').first().waitFor();
+    await expect(page.getByText('Cambio esperando aprobación').count()).resolves.toBe(0);
+    await shot(page, 'admin-fund-change-approved');
   });
 });

@@ -137,6 +137,31 @@ export interface Fund {
   closedAt: string | null;
 }
 
+export type FundChangeKind = 'increase' | 'decrease' | 'close';
+export type FundChangeStatus = 'pending' | 'approved' | 'rejected' | 'canceled';
+
+/** A fund change above the organization's policy amount, waiting for (or decided by) a second manager. */
+export interface FundChangeRequest {
+  id: string;
+  fundId: string;
+  kind: FundChangeKind;
+  amount: Amount;
+  memo: string | null;
+  status: FundChangeStatus;
+  requestedBy: { id: string; name: string };
+  requestedAt: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  movementId: string | null;
+}
+
+/** What increase, decrease and close answer: the changed fund (200) or the request filed (202). */
+export type FundChangeOutcome = Fund | FundChangeRequest;
+
+export const isChangeRequest = (outcome: FundChangeOutcome): outcome is FundChangeRequest =>
+  'kind' in outcome;
+
 export interface FundInput {
   name: string;
   custodianId: string;

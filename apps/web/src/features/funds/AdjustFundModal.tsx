@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fund } from '../../api/types';
+import { type Fund, isChangeRequest } from '../../api/types';
 import { formatMoney } from '../../app/format';
 import { amountValidators, MoneyInput } from '../../app/MoneyInput';
 import { applyFieldErrors, FormErrorAlert, notifySuccess } from '../../app/problem';
@@ -32,14 +32,18 @@ export function AdjustFundModal({ fund, direction, organizationId, onClose }: Pr
   const adjust = useMutation({
     mutationFn: ({ amount, memo }: { amount: string; memo: string }) =>
       adjustFund(fund.id, last.current, amount.trim(), memo.trim() || undefined),
-    onSuccess: async (updated) => {
-      notifySuccess(
-        t(last.current === 'decrease' ? 'funds.adjust.decreased' : 'funds.adjust.increased', {
-          name: updated.name,
-          amount: formatMoney(updated.authorizedAmount, i18n.language),
-        }),
-      );
-      queryClient.setQueryData(fundsKeys.detail(organizationId, fund.id), updated);
+    onSuccess: async (outcome) => {
+      if (isChangeRequest(outcome)) {
+        notifySuccess(t('funds.changes.requested', { amount: formatMoney(outcome.amount, i18n.language) }));
+      } else {
+        notifySuccess(
+          t(last.current === 'decrease' ? 'funds.adjust.decreased' : 'funds.adjust.increased', {
+            name: outcome.name,
+            amount: formatMoney(outcome.authorizedAmount, i18n.language),
+          }),
+        );
+        queryClient.setQueryData(fundsKeys.detail(organizationId, fund.id), outcome);
+      }
       close();
       await queryClient.invalidateQueries({ queryKey: fundsKeys.all });
     },

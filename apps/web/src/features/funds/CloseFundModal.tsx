@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Fund } from '../../api/types';
+import { type Fund, isChangeRequest } from '../../api/types';
 import { formatMoney } from '../../app/format';
 import { toCentavos } from '../../app/money';
 import { ErrorAlert, notifySuccess } from '../../app/problem';
@@ -22,9 +22,13 @@ export function CloseFundModal({ fund, opened, organizationId, onClose }: Props)
   const [memo, setMemo] = useState('');
   const closing = useMutation({
     mutationFn: () => closeFund(fund.id, memo.trim() || undefined),
-    onSuccess: async (updated) => {
-      notifySuccess(t('funds.close.done', { name: updated.name }));
-      queryClient.setQueryData(fundsKeys.detail(organizationId, fund.id), updated);
+    onSuccess: async (outcome) => {
+      if (isChangeRequest(outcome)) {
+        notifySuccess(t('funds.changes.requested', { amount: formatMoney(outcome.amount, i18n.language) }));
+      } else {
+        notifySuccess(t('funds.close.done', { name: outcome.name }));
+        queryClient.setQueryData(fundsKeys.detail(organizationId, fund.id), outcome);
+      }
       close();
       await queryClient.invalidateQueries({ queryKey: fundsKeys.all });
     },

@@ -10,6 +10,7 @@ import { FundBadges } from './FundBadges';
 import { FundBalances } from './FundBalances';
 import { FundLedger } from './FundLedger';
 import { useFund } from './funds.hooks';
+import { PendingFundChanges } from './PendingFundChanges';
 
 /** `/app/fondos/:id`: a fund's balances, its administrators' actions and its ledger. */
 export function FundDetailPage() {
@@ -76,6 +77,7 @@ export function FundDetailPage() {
         </Group>
       </Stack>
       <FundBalances fund={data} />
+      {open && canManageFunds(me) && <PendingFundChanges fundId={data.id} me={me} />}
       {open && canManageFunds(me) && <FundAdminActions fund={data} organizationId={me.organization.id} />}
       <FundLedger fundId={data.id} organizationId={me.organization.id} />
     </Stack>
