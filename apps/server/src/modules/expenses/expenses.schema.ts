@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { newId } from '../../platform/db/ids.js';
+import { advances } from '../advances/advances.schema.js';
 import { costCenters, expenseCategories } from '../categories/categories.schema.js';
 import { funds } from '../funds/funds.schema.js';
 import { memberships, organizations } from '../organizations/organizations.schema.js';
@@ -88,6 +89,15 @@ export const expenses = pgTable(
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
+    /** Approved by an approval rule's automatic approval (no person decided). */
+    autoApproved: boolean('auto_approved').notNull().default(false),
+    /** Spent against an advance (gasto por comprobar): it settles that advance. */
+    advanceId: uuid('advance_id'),
+    /** Paid back to the person who paid it (method employee): by transfer, or in cash from a fund. */
+    reimbursementMethod: text('reimbursement_method', { enum: ['transfer', 'fund_cash'] }),
+    reimbursementFundId: uuid('reimbursement_fund_id'),
+    reimbursementReference: text('reimbursement_reference'),
+    reimbursedAt: timestamp('reimbursed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -120,6 +130,23 @@ export const expenses = pgTable(
       foreignColumns: [costCenters.organizationId, costCenters.id],
       name: 'expenses_cost_center_fk',
     }),
+    foreignKey({
+      columns: [table.organizationId, table.advanceId],
+      foreignColumns: [advances.organizationId, advances.id],
+      name: 'expenses_advance_fk',
+    }),
+    foreignKey({
+      columns: [table.organizationId, table.reimbursementFundId],
+      foreignColumns: [funds.organizationId, funds.id],
+      name: 'expenses_reimbursement_fund_fk',
+    }),
+    index('expenses_advance_idx')
+      .on(table.organizationId, table.advanceId)
+      .where(sql`advance_id IS NOT NULL`),
+    check(
+      'expenses_reimbursement',
+      sql`(reimbursed_at IS NULL) = (reimbursement_method IS NULL) AND (reimbursement_fund_id IS NOT NULL) = coalesce(reimbursement_method = 'fund_cash', false) AND (reimbursement_method IS NULL OR payment_method = 'employee')`,
+    ),
     check('expenses_fund_cash_has_fund', sql`payment_method <> 'fund_cash' OR fund_id IS NOT NULL`),
     check('expenses_total_positive', sql`total > 0 AND total_mxn > 0`),
     check('expenses_amounts_non_negative', sql`subtotal >= 0 AND discount >= 0`),

@@ -1,0 +1,2 @@
+-- Reserved for database rules of this module (triggers, functions); filled in by its work.
+SELECT 1;
