@@ -12,6 +12,11 @@ import type { Config } from './config.js';
 import { accountsRoutes, createAccountsService, createMfaService } from './modules/accounts/index.js';
 import type { OrganizationDirectory } from './modules/accounts/organization-directory.js';
 import {
+  approvalRulesRoutes,
+  createApprovalReminders,
+  createApprovalRulesService,
+} from './modules/approvals/index.js';
+import {
   categoriesRoutes,
   createCategoriesService,
   seedDefaultCategories,
@@ -178,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       : createOfflineSatStatusClient(),
   });
   createInvoiceReminders({ ...services, mailer, jobs, config });
+  createApprovalReminders({ ...services, mailer, jobs, config });
   if (config.sat69bUrl) {
     const sat69b = createSat69bService({
       db: database.db,
@@ -220,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(categoriesRoutes, { categories });
       await api.register(fundsRoutes, { funds, fundChanges });
       await api.register(policiesRoutes, { policies: createPoliciesService(services) });
+      await api.register(approvalRulesRoutes, { rules: createApprovalRulesService(services) });
       await api.register(expensesRoutes, {
         expenses,
         imports: expenseImports,

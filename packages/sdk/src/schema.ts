@@ -3488,6 +3488,267 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/approval-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reglas de aprobación, en el orden en que se prueban: la primera que coincide con el gasto decide sus niveles (sin coincidencia, un nivel: cualquier aprobador) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                position: number;
+                minAmount: string | null;
+                maxAmount: string | null;
+                categoryId: string | null;
+                fundId: string | null;
+                costCenterId: string | null;
+                autoApprove: boolean;
+                levels: {
+                  role: string | null;
+                  membershipId: string | null;
+                  name: string | null;
+                }[];
+                active: boolean;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Crear una regla: importe mínimo/máximo, categoría, caja y centro de costos (vacío = cualquiera); niveles por rol o persona, o aprobación automática */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @default null */
+            minAmount?: string | null;
+            /** @default null */
+            maxAmount?: string | null;
+            /** @default null */
+            categoryId?: string | null;
+            /** @default null */
+            fundId?: string | null;
+            /** @default null */
+            costCenterId?: string | null;
+            /** @default false */
+            autoApprove?: boolean;
+            /** @default [] */
+            levels?: (
+              | {
+                  /** @enum {string} */
+                  role: 'owner' | 'admin' | 'approver' | 'custodian' | 'employee' | 'accountant' | 'auditor';
+                }
+              | {
+                  /** Format: uuid */
+                  membershipId: string;
+                }
+            )[];
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              position: number;
+              minAmount: string | null;
+              maxAmount: string | null;
+              categoryId: string | null;
+              fundId: string | null;
+              costCenterId: string | null;
+              autoApprove: boolean;
+              levels: {
+                role: string | null;
+                membershipId: string | null;
+                name: string | null;
+              }[];
+              active: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/approval-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Cambiar una regla o retirarla (active: false); los gastos ya enviados conservan sus niveles */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            minAmount?: string | null;
+            maxAmount?: string | null;
+            categoryId?: string | null;
+            fundId?: string | null;
+            costCenterId?: string | null;
+            autoApprove?: boolean;
+            levels?: (
+              | {
+                  /** @enum {string} */
+                  role: 'owner' | 'admin' | 'approver' | 'custodian' | 'employee' | 'accountant' | 'auditor';
+                }
+              | {
+                  /** Format: uuid */
+                  membershipId: string;
+                }
+            )[];
+            position?: number;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              position: number;
+              minAmount: string | null;
+              maxAmount: string | null;
+              categoryId: string | null;
+              fundId: string | null;
+              costCenterId: string | null;
+              autoApprove: boolean;
+              levels: {
+                role: string | null;
+                membershipId: string | null;
+                name: string | null;
+              }[];
+              active: boolean;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/v1/expenses/{id}/attachments': {
     parameters: {
       query?: never;
@@ -3641,6 +3902,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -3751,6 +4013,8 @@ export interface paths {
           to?: string;
           findings?: 'none' | 'warnings' | 'errors';
           invoicePending?: 'true' | 'false';
+          /** @description true: solo los gastos cuyo nivel de aprobación actual te toca decidir (tu bandeja) */
+          awaitingMyApproval?: 'true' | 'false';
         };
         header?: never;
         path?: never;
@@ -3834,6 +4098,7 @@ export interface paths {
                 }[];
                 toRecover: boolean;
                 submittedAt: string | null;
+                autoApproved: boolean;
                 decidedAt: string | null;
                 rejectionReason: string | null;
                 /** Format: date-time */
@@ -3977,6 +4242,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4106,6 +4372,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4240,6 +4507,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4367,6 +4635,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4498,6 +4767,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4629,6 +4899,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4766,12 +5037,237 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Niveles de aprobación del gasto: a quién espera cada uno y quién decidió */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                level: number;
+                /** @enum {string} */
+                status: 'waiting' | 'pending' | 'approved' | 'rejected' | 'skipped';
+                /** @description A quién espera este nivel, en español */
+                waitingFor: string;
+                approverRole: string | null;
+                approver: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                decidedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                decidedAt: string | null;
+                reason: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/bulk-approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Aprobar varios gastos; cada uno se decide por separado y responde su resultado */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                status:
+                  | ('draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded')
+                  | null;
+                error: {
+                  code: string;
+                  detail: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/bulk-reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rechazar varios gastos con el mismo motivo; cada uno responde su resultado */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                status:
+                  | ('draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded')
+                  | null;
+                error: {
+                  code: string;
+                  detail: string;
+                } | null;
+              }[];
             };
           };
         };
@@ -4897,6 +5393,7 @@ export interface paths {
               }[];
               toRecover: boolean;
               submittedAt: string | null;
+              autoApproved: boolean;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */

@@ -47,6 +47,8 @@ export function toExpenseView(row: ExpenseRow, names: Map<string, string>) {
     /** A rejected expense paid with the fund's cash: the amount must come back from the person. */
     toRecover: row.status === 'rejected' && row.paymentMethod === 'fund_cash',
     submittedAt: row.submittedAt,
+    /** Approved by an automatic approval rule, not by a person. */
+    autoApproved: row.autoApproved,
     decidedAt: row.decidedAt,
     rejectionReason: row.rejectionReason,
     createdAt: row.createdAt,

@@ -72,6 +72,35 @@ const listQuery = paginationQuerySchema.extend({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  awaitingMyApproval: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .describe('true: solo los gastos cuyo nivel de aprobación actual te toca decidir (tu bandeja)'),
+});
+const bulkIds = z
+  .array(z.uuid('Un identificador no es válido.'))
+  .min(1, 'Elige al menos un gasto.')
+  .max(200, 'Decide hasta 200 gastos a la vez.');
+const bulkResult = z.object({
+  results: z.array(
+    z.object({
+      id: z.uuid(),
+      ok: z.boolean(),
+      status: z.enum(EXPENSE_STATUSES).nullable(),
+      error: z.object({ code: z.string(), detail: z.string() }).nullable(),
+    }),
+  ),
+});
+const approvalStep = z.object({
+  level: z.number().int(),
+  status: z.enum(['waiting', 'pending', 'approved', 'rejected', 'skipped']),
+  waitingFor: z.string().describe('A quién espera este nivel, en español'),
+  approverRole: z.string().nullable(),
+  approver: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  decidedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  decidedAt: z.date().nullable(),
+  reason: z.string().nullable(),
 });
 
 export async function expensesRoutes(
@@ -221,6 +250,58 @@ export async function expensesRoutes(
       ),
   );
 
+  app.get(
+    '/expenses/:id/approvals',
+    {
+      schema: {
+        tags,
+        summary: 'Niveles de aprobación del gasto: a quién espera cada uno y quién decidió',
+        params: idParamSchema,
+        response: { 200: z.object({ data: z.array(approvalStep) }) },
+      },
+    },
+    async (request) => expenses.approvalSteps(await request.requireActor(), request.params.id),
+  );
+
+  app.post(
+    '/expenses/bulk-approve',
+    {
+      schema: {
+        tags,
+        summary: 'Aprobar varios gastos; cada uno se decide por separado y responde su resultado',
+        body: z.object({ ids: bulkIds }),
+        response: { 200: bulkResult },
+      },
+    },
+    async (request) =>
+      expenses.decideMany(
+        await request.requirePermission('expenses.approve'),
+        request.body.ids,
+        'approve',
+        request.origin(),
+      ),
+  );
+
+  app.post(
+    '/expenses/bulk-reject',
+    {
+      schema: {
+        tags,
+        summary: 'Rechazar varios gastos con el mismo motivo; cada uno responde su resultado',
+        body: z.object({ ids: bulkIds, reason: nameSchema('el motivo del rechazo') }),
+        response: { 200: bulkResult },
+      },
+    },
+    async (request) =>
+      expenses.decideMany(
+        await request.requirePermission('expenses.approve'),
+        request.body.ids,
+        'reject',
+        request.origin(),
+        request.body.reason,
+      ),
+  );
+
   app.post(
     '/expenses/:id/sat-status',
     {
@@ -252,6 +333,12 @@ export async function expensesRoutes(
       },
     },
     async (request) => {
+      if (process.env.MEMLOG) {
+        const m = process.memoryUsage();
+        console.error(
+          `MEM request: rss ${(m.rss / 1048576).toFixed(0)} heap ${(m.heapUsed / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}`,
+        );
+      }
       const actor = await request.requirePermission('expenses.record-own');
       if (!request.isMultipart())
         throw badRequest(
@@ -278,6 +365,12 @@ export async function expensesRoutes(
           'NO_FILES',
           'No recibimos archivos: adjunta uno o varios XML o ZIP en el campo files.',
           [{ path: 'files', message: 'Adjunta al menos un archivo.' }],
+        );
+      }
+      if (process.env.MEMLOG) {
+        const m = process.memoryUsage();
+        console.error(
+          `MEM uploaded: rss ${(m.rss / 1048576).toFixed(0)} heap ${(m.heapUsed / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}`,
         );
       }
       return imports.importFiles(actor, { files, fundId }, request.origin());

@@ -4,9 +4,16 @@ import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/permissions.js';
 import { bulkInsert } from '../../platform/db/bulk-insert.js';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { money, sumMoney, toCentavos } from '../../platform/money.js';
 import { withTenant } from '../../platform/tenancy.js';
+import {
+  approvalStepsView,
+  awaitingDecisionBy,
+  decideCurrentStep,
+  startApproval,
+} from '../approvals/index.js';
 import { requireActiveCategory, requireActiveCostCenter } from '../categories/index.js';
 import type { Fund, FundsService } from '../funds/index.js';
 import { memberNames } from '../organizations/index.js';
@@ -52,6 +59,8 @@ export interface ExpenseFilters {
   to?: string | undefined;
   findings?: 'none' | 'warnings' | 'errors' | undefined;
   invoicePending?: boolean | undefined;
+  /** Only submitted expenses whose current approval level the actor may decide (their inbox). */
+  awaitingMyApproval?: boolean | undefined;
 }
 
 export interface ExpensesDeps {
@@ -73,6 +82,15 @@ function checkExpenseDate(date: string, at: Date) {
 }
 
 /** The fund cash an expense took out of a box, if any: what a change of its draft must move back. */
+const PAST_TENSE: Record<ExpenseAction, string> = {
+  edit: 'updated',
+  submit: 'submitted',
+  approve: 'approved',
+  reject: 'rejected',
+  discard: 'discarded',
+  replenish: 'replenished',
+};
+
 const cashTaken = (row: Pick<ExpenseRow, 'paymentMethod' | 'fundId' | 'totalMxn'>) =>
   row.paymentMethod === 'fund_cash' && row.fundId ? { fundId: row.fundId, amount: row.totalMxn } : null;
 
@@ -150,23 +168,32 @@ export function createExpensesService(deps: ExpensesDeps) {
       const decision = action === 'approve' || action === 'reject';
       if (decision && isOwnExpense(actor, row)) throw expenseErrors.ownApproval();
       if (!decision && !canChangeExpense(actor, row, custodied)) throw expenseErrors.notYours();
-      const status = nextStatus(row.status, action);
+      let status = nextStatus(row.status, action);
       if (action === 'discard') await putCashBack(tx, actor, row);
       const at = now();
+      // Approval chains: submitting fixes the expense's levels (or approves it under an automatic
+      // rule); approving decides the current level and approves the expense only at the last one.
+      const outcome = await approvalOutcome(tx, actor, row, action, at, reason);
+      if (outcome === 'next_level') status = 'submitted';
+      if (outcome === 'auto_approved') status = 'approved';
+      const decided = status === 'approved' || status === 'rejected';
       const [after] = await tx
         .update(expenses)
         .set({
           status,
           updatedAt: at,
           ...(action === 'submit' ? { submittedAt: at } : {}),
-          ...(decision ? { decidedBy: actor.membershipId, decidedAt: at } : {}),
+          ...(decided
+            ? { decidedBy: outcome === 'auto_approved' ? null : actor.membershipId, decidedAt: at }
+            : {}),
+          ...(outcome === 'auto_approved' ? { autoApproved: true } : {}),
           ...(action === 'reject' ? { rejectionReason: reason ?? null } : {}),
         })
         .where(and(eq(expenses.organizationId, actor.organizationId), eq(expenses.id, id)))
         .returning();
       if (!after) throw expenseErrors.expenseNotFound();
       await recordAudit(tx, auditAs(actor), origin, {
-        action: `expense.${action === 'submit' ? 'submitted' : `${action}${action.endsWith('e') ? 'd' : 'ed'}`}`,
+        action: `expense.${outcome === 'next_level' ? 'level_approved' : (outcome ?? PAST_TENSE[action])}`,
         targetType: 'expense',
         targetId: id,
         before: { status: row.status },
@@ -174,6 +201,24 @@ export function createExpensesService(deps: ExpensesDeps) {
       });
       return view(tx, actor, after);
     });
+  }
+
+  /** The approval chain's part in a transition (null when it has none: edit, discard). */
+  async function approvalOutcome(
+    tx: Tx,
+    actor: Actor,
+    row: ExpenseRow,
+    action: ExpenseAction,
+    at: Date,
+    reason: string | undefined,
+  ): Promise<'auto_approved' | 'next_level' | null> {
+    if (action === 'submit') {
+      const { autoApproved } = await startApproval(tx, row);
+      return autoApproved ? 'auto_approved' : null;
+    }
+    if (action !== 'approve' && action !== 'reject') return null;
+    const outcome = await decideCurrentStep(tx, actor, row, action, at, reason);
+    return outcome === 'next_level' ? 'next_level' : null;
   }
 
   return {
@@ -201,6 +246,7 @@ export function createExpensesService(deps: ExpensesDeps) {
         }
         if (filters.invoicePending !== undefined)
           conditions.push(eq(expenses.invoicePending, filters.invoicePending));
+        if (filters.awaitingMyApproval) conditions.push(awaitingDecisionBy(actor));
         if (filters.cursor) conditions.push(lt(expenses.id, filters.cursor));
         const rows = await tx
           .select()
@@ -342,6 +388,43 @@ export function createExpensesService(deps: ExpensesDeps) {
     approve: (actor: Actor, id: string, origin: RequestOrigin) => transition(actor, id, 'approve', origin),
     reject: (actor: Actor, id: string, reason: string, origin: RequestOrigin) =>
       transition(actor, id, 'reject', origin, reason),
+
+    /**
+     * Approves or rejects several expenses, each in its own transaction: one that cannot be
+     * decided (already decided, not the actor's level) is reported and the others still go through.
+     */
+    async decideMany(
+      actor: Actor,
+      ids: readonly string[],
+      decision: 'approve' | 'reject',
+      origin: RequestOrigin,
+      reason?: string,
+    ) {
+      const results = [];
+      for (const id of new Set(ids)) {
+        try {
+          const expense = await transition(actor, id, decision, origin, reason);
+          results.push({ id, ok: true as const, status: expense.status, error: null });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({
+            id,
+            ok: false as const,
+            status: null,
+            error: { code: error.code, detail: error.detail },
+          });
+        }
+      }
+      return { results };
+    },
+
+    /** The expense's approval chain (levels, who each waits for, decisions). */
+    async approvalSteps(actor: Actor, id: string) {
+      return withTenant(db, scope(actor), async (tx) => {
+        await loadVisible(tx, actor, id);
+        return { data: await approvalStepsView(tx, actor.organizationId, id) };
+      });
+    },
 
     /** For the CFDI import, inside its transaction: the same findings and cash rules as any expense. */
     /**

@@ -53,6 +53,7 @@ export const expenseSchema = z.object({
   findings: z.array(findingSchema),
   toRecover: z.boolean(),
   submittedAt: z.date().nullable(),
+  autoApproved: z.boolean(),
   decidedAt: z.date().nullable(),
   rejectionReason: z.string().nullable(),
   createdAt: z.date(),

@@ -103,3 +103,23 @@ export function fundChangeApprovalMail(
     { label: 'Revisar la solicitud', url },
   );
 }
+
+export function approvalReminderMail(
+  to: string,
+  name: string,
+  organizationName: string,
+  pending: { date: string; concept: string; spender: string; total: string }[],
+  url: string,
+): OutgoingMail {
+  const count = pending.length;
+  return layout(
+    to,
+    `Tienes ${count} gasto${count === 1 ? '' : 's'} esperando tu aprobación (${organizationName})`,
+    [
+      `Hola, ${name}:`,
+      `Estos gastos de ${organizationName} esperan tu decisión desde hace más de un día. Mientras no se aprueben, la caja no puede reponerse.`,
+      ...pending.map((item) => `• ${item.date} · ${item.concept} · ${item.spender} · ${item.total}`),
+    ],
+    { label: 'Revisar mis aprobaciones', url },
+  );
+}
