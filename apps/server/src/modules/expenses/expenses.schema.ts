@@ -34,6 +34,9 @@ export interface StoredFinding {
   category?: string;
 }
 
+/** Kinds of travel expense with their own per-day deductible limit; `other` has none. */
+export const TRAVEL_KINDS = ['food', 'lodging', 'car_rental', 'other'] as const;
+
 export const SAT_STATUSES = ['not_checked', 'unverified', 'vigente', 'cancelado', 'no_encontrado'] as const;
 
 export const expenses = pgTable(
@@ -93,6 +96,8 @@ export const expenses = pgTable(
     autoApproved: boolean('auto_approved').notNull().default(false),
     /** Spent against an advance (gasto por comprobar): it settles that advance. */
     advanceId: uuid('advance_id'),
+    /** For viáticos: which per-day deductible limit applies (LISR art. 28 fr. V). */
+    travelKind: text('travel_kind', { enum: TRAVEL_KINDS }),
     /** Paid back to the person who paid it (method employee): by transfer, or in cash from a fund. */
     reimbursementMethod: text('reimbursement_method', { enum: ['transfer', 'fund_cash'] }),
     reimbursementFundId: uuid('reimbursement_fund_id'),

@@ -1,0 +1,1 @@
+ALTER TABLE "expenses" ADD COLUMN "travel_kind" text;
