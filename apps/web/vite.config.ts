@@ -19,8 +19,13 @@ export default defineConfig({
         // Vendors change less often than the app: separate chunks keep them cached across deploys.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|react-router|scheduler|use-sync-external-store)[\\/]/,
+            },
+            { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](?!charts)|@floating-ui)/ },
+            // Charts (recharts and what it pulls in) load only with the pages that draw them.
+            { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts[\\/](?!styles)|recharts[\\/])/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

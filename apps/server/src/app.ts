@@ -12,10 +12,18 @@ import type { Config } from './config.js';
 import { accountsRoutes, createAccountsService, createMfaService } from './modules/accounts/index.js';
 import type { OrganizationDirectory } from './modules/accounts/organization-directory.js';
 import {
+  advancesRoutes,
+  createAdvanceLink,
+  createAdvanceReminders,
+  createAdvancesService,
+  createEmployeeReimbursements,
+} from './modules/advances/index.js';
+import {
   approvalRulesRoutes,
   createApprovalReminders,
   createApprovalRulesService,
 } from './modules/approvals/index.js';
+import { cashCountsRoutes, createCashCountsService } from './modules/cash-counts/index.js';
 import {
   categoriesRoutes,
   createCategoriesService,
@@ -31,6 +39,7 @@ import {
   supplierListRefresher,
 } from './modules/expenses/index.js';
 import { createFundChangesService, createFundsService, fundsRoutes } from './modules/funds/index.js';
+import { createJournalService, journalRoutes } from './modules/journal/index.js';
 import {
   createFiscalDataService,
   createInvitationsService,
@@ -40,6 +49,12 @@ import {
   organizationsRoutes,
 } from './modules/organizations/index.js';
 import { createPoliciesService, policiesRoutes } from './modules/policies/index.js';
+import {
+  createReplenishmentAutomation,
+  createReplenishmentsService,
+  replenishmentsRoutes,
+} from './modules/replenishments/index.js';
+import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 import { createSat69bService, lookup69b, scheduleSat69bDownload } from './modules/sat-lists/index.js';
 import { recordAuthEvent } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -173,7 +188,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const fundChanges = createFundChangesService({ ...services, mailer, config });
   const storage = createFileStorage(config.storage, config.dataDir);
   const jobs = createJobQueue(database, { pollingIntervalSeconds: config.jobsPollSeconds, log: app.log });
-  const expenses = createExpensesService({ ...services, funds, lookup69b });
+  const replenishmentAutomation = createReplenishmentAutomation({ ...services, mailer, jobs, config });
+  const expenses = createExpensesService({
+    ...services,
+    funds,
+    lookup69b,
+    advances: createAdvanceLink({ limits: config.viaticos }),
+    onFundVoucherApproved: replenishmentAutomation.enqueue,
+  });
   const satStatus = createExpenseSatStatus({
     ...services,
     jobs,
@@ -184,6 +206,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   createInvoiceReminders({ ...services, mailer, jobs, config });
   createApprovalReminders({ ...services, mailer, jobs, config });
+  createAdvanceReminders({ ...services, mailer, jobs, config });
+  const replenishments = createReplenishmentsService({ ...services, satStatus });
   if (config.sat69bUrl) {
     const sat69b = createSat69bService({
       db: database.db,
@@ -225,6 +249,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(fiscalDataRoutes, { fiscalData });
       await api.register(categoriesRoutes, { categories });
       await api.register(fundsRoutes, { funds, fundChanges });
+      await api.register(replenishmentsRoutes, { replenishments });
+      await api.register(cashCountsRoutes, { cashCounts: createCashCountsService({ ...services, funds }) });
       await api.register(policiesRoutes, { policies: createPoliciesService(services) });
       await api.register(approvalRulesRoutes, { rules: createApprovalRulesService(services) });
       await api.register(expensesRoutes, {
@@ -241,6 +267,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }),
         config,
       });
+      await api.register(advancesRoutes, {
+        advances: createAdvancesService({ ...services, funds, mailer, config }),
+        reimbursements: createEmployeeReimbursements({ ...services, expenses, funds }),
+      });
+      await api.register(reportsRoutes, { reports: createReportsService(services) });
+      await api.register(journalRoutes, { journal: createJournalService({ ...services, replenishments }) });
       await api.register(auditRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },

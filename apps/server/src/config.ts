@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const pesosPerDay = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'debe ser un importe en pesos, p. ej. 750.00')
+    .default(fallback);
+
 /** Every environment variable the server reads, in one schema. Defaults give the embedded mode. */
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -54,6 +60,11 @@ const envSchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   S3_PREFIX: z.string().optional(),
+  // Viáticos deductible per day (LISR art. 28 fr. V), in pesos; the law's values are the defaults.
+  VIATICOS_FOOD_NATIONAL_PER_DAY: pesosPerDay('750.00'),
+  VIATICOS_FOOD_ABROAD_PER_DAY: pesosPerDay('1500.00'),
+  VIATICOS_CAR_RENTAL_PER_DAY: pesosPerDay('850.00'),
+  VIATICOS_LODGING_ABROAD_PER_DAY: pesosPerDay('3850.00'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -105,6 +116,13 @@ export interface Config {
     zip: { maxEntries: number; maxTotalBytes: number; maxRatio: number };
   };
   storage: StorageConfig;
+  /** Viáticos deductible per calendar day of a trip (LISR art. 28 fr. V), decimal pesos. */
+  viaticos: {
+    foodNationalPerDay: string;
+    foodAbroadPerDay: string;
+    carRentalPerDay: string;
+    lodgingAbroadPerDay: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -165,6 +183,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     storage,
+    viaticos: {
+      foodNationalPerDay: env.VIATICOS_FOOD_NATIONAL_PER_DAY,
+      foodAbroadPerDay: env.VIATICOS_FOOD_ABROAD_PER_DAY,
+      carRentalPerDay: env.VIATICOS_CAR_RENTAL_PER_DAY,
+      lodgingAbroadPerDay: env.VIATICOS_LODGING_ABROAD_PER_DAY,
+    },
   };
 }
 

@@ -1090,6 +1090,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/members/directory': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nombres de los miembros activos (para elegir testigo de un arqueo o empleado de un anticipo); cualquier miembro */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members/{id}': {
     parameters: {
       query?: never;
@@ -3294,6 +3354,1689 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/replenishments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reposiciones, de la más reciente a la más antigua (filtros por caja y estado) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          fundId?: string;
+          status?: 'requested' | 'approved' | 'paid' | 'canceled';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                folio: number;
+                fund: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                  /** Format: uuid */
+                  custodianId: string;
+                };
+                /** @enum {string} */
+                status: 'requested' | 'approved' | 'paid' | 'canceled';
+                /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                total: string;
+                automatic: boolean;
+                itemCount: number;
+                satCancelledCount: number;
+                requestedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                requestedAt: string;
+                satCheckedAt: string | null;
+                approvedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                approvedAt: string | null;
+                paidBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                paidAt: string | null;
+                paymentDate: string | null;
+                paymentReference: string | null;
+                movementId: string | null;
+                canceledBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                canceledAt: string | null;
+                cancelReason: string | null;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Solicitar la reposición de una caja (su responsable o un administrador)
+     * @description Sin `expenseIds` ni `cashCountIds` incluye todos los comprobantes que esperan reposición (salvo CFDI que el SAT reporta cancelados); con cualquiera de las dos listas, exactamente los elegidos.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            fundId: string;
+            expenseIds?: string[];
+            cashCountIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/eligible-vouchers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Comprobantes de una caja que esperan reposición (gastos aprobados y diferencias de arqueo) */
+    get: {
+      parameters: {
+        query: {
+          fundId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              vouchers: {
+                /** @enum {string} */
+                sourceType: 'expense' | 'cash_count';
+                /**
+                 * Format: uuid
+                 * @description El gasto o el arqueo
+                 */
+                id: string;
+                /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                amount: string;
+                date: string;
+                expense: {
+                  concept: string;
+                  supplier: {
+                    rfc: string | null;
+                    name: string | null;
+                  };
+                  cfdiUuid: string | null;
+                  category: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                  totalMxn: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                  sat: {
+                    /** @enum {string} */
+                    status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                    checkedAt: string | null;
+                  };
+                  findings: {
+                    code: string;
+                    /** @enum {string} */
+                    severity: 'error' | 'warning';
+                    message: string;
+                  }[];
+                } | null;
+                cashCount: {
+                  /** Format: date-time */
+                  countedAt: string;
+                  /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                  expectedCash: string;
+                  /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                  countedCash: string;
+                  /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                  difference: string;
+                  /** @enum {string} */
+                  kind: 'shortage' | 'overage';
+                } | null;
+                /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                satCancelled: boolean;
+              }[];
+              /** @description Total de los comprobantes que entran si no eliges (sin CFDI cancelados) */
+              defaultTotal: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Una reposición con sus comprobantes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}/sat-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verificar en el SAT el estado de cada CFDI incluido (los cancelados quedan marcados) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}/items/{itemId}/exclude': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Excluir un comprobante de una reposición solicitada (p. ej. CFDI cancelado); el total se recalcula */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Aprobar la reposición (no quien la pidió); antes se verifica cada CFDI en el SAT */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Registrar la transferencia al responsable: el efectivo de la caja vuelve a su monto autorizado */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            paymentDate: string;
+            reference: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancelar una reposición aún no pagada: sus comprobantes vuelven a esperar reposición */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                custodianId: string;
+              };
+              /** @enum {string} */
+              status: 'requested' | 'approved' | 'paid' | 'canceled';
+              /** @description Importe decimal en pesos, p. ej. "1160.00" */
+              total: string;
+              automatic: boolean;
+              itemCount: number;
+              satCancelledCount: number;
+              requestedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              /** Format: date-time */
+              requestedAt: string;
+              satCheckedAt: string | null;
+              approvedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              approvedAt: string | null;
+              paidBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              paidAt: string | null;
+              paymentDate: string | null;
+              paymentReference: string | null;
+              movementId: string | null;
+              canceledBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              canceledAt: string | null;
+              cancelReason: string | null;
+              items: {
+                /** Format: uuid */
+                id: string;
+                active: boolean;
+                excludedReason: string | null;
+                voucher: {
+                  /** @enum {string} */
+                  sourceType: 'expense' | 'cash_count';
+                  /**
+                   * Format: uuid
+                   * @description El gasto o el arqueo
+                   */
+                  id: string;
+                  /** @description Lo que suma a la reposición; un sobrante de arqueo resta (negativo) */
+                  amount: string;
+                  date: string;
+                  expense: {
+                    concept: string;
+                    supplier: {
+                      rfc: string | null;
+                      name: string | null;
+                    };
+                    cfdiUuid: string | null;
+                    category: {
+                      /** Format: uuid */
+                      id: string;
+                      name: string;
+                    } | null;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    totalMxn: string;
+                    /** @enum {string} */
+                    status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                    sat: {
+                      /** @enum {string} */
+                      status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                      checkedAt: string | null;
+                    };
+                    findings: {
+                      code: string;
+                      /** @enum {string} */
+                      severity: 'error' | 'warning';
+                      message: string;
+                    }[];
+                  } | null;
+                  cashCount: {
+                    /** Format: date-time */
+                    countedAt: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    expectedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    countedCash: string;
+                    /** @description Importe decimal en pesos, p. ej. "1160.00" */
+                    difference: string;
+                    /** @enum {string} */
+                    kind: 'shortage' | 'overage';
+                  } | null;
+                  /** @description El SAT reporta el CFDI cancelado: debe excluirse antes de aprobar */
+                  satCancelled: boolean;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/cash-counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Arqueos de la caja, del más reciente al más antiguo */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                fundId: string;
+                counts: {
+                  /** @enum {string} */
+                  kind: 'bill' | 'coin';
+                  /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                  denomination: string;
+                  quantity: number;
+                }[];
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                countedCash: string;
+                /** @description El efectivo que según el libro de la caja debía haber */
+                expectedCash: string;
+                /** @description Contado − esperado: negativo es faltante, positivo sobrante */
+                difference: string;
+                /** @enum {string} */
+                result: 'exact' | 'shortage' | 'overage';
+                custodian: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                witness: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                recordedBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                notes: string | null;
+                /** @description El movimiento de faltante o sobrante (null si cuadró) */
+                movementId: string | null;
+                /** Format: date-time */
+                countedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Registrar un arqueo por denominación (responsable de la caja o administrador): la diferencia queda como faltante o sobrante */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            counts: {
+              /** @enum {string} */
+              kind: 'bill' | 'coin';
+              /** @description Valor de la pieza en pesos, p. ej. "500.00" o "0.50" */
+              denomination: string;
+              quantity: number;
+            }[];
+            witnessId?: string | null;
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              fundId: string;
+              counts: {
+                /** @enum {string} */
+                kind: 'bill' | 'coin';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                denomination: string;
+                quantity: number;
+              }[];
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              countedCash: string;
+              /** @description El efectivo que según el libro de la caja debía haber */
+              expectedCash: string;
+              /** @description Contado − esperado: negativo es faltante, positivo sobrante */
+              difference: string;
+              /** @enum {string} */
+              result: 'exact' | 'shortage' | 'overage';
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              witness: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              recordedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              notes: string | null;
+              /** @description El movimiento de faltante o sobrante (null si cuadró) */
+              movementId: string | null;
+              /** Format: date-time */
+              countedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/cash-counts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Un arqueo */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              fundId: string;
+              counts: {
+                /** @enum {string} */
+                kind: 'bill' | 'coin';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                denomination: string;
+                quantity: number;
+              }[];
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              countedCash: string;
+              /** @description El efectivo que según el libro de la caja debía haber */
+              expectedCash: string;
+              /** @description Contado − esperado: negativo es faltante, positivo sobrante */
+              difference: string;
+              /** @enum {string} */
+              result: 'exact' | 'shortage' | 'overage';
+              custodian: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              witness: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              recordedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              notes: string | null;
+              /** @description El movimiento de faltante o sobrante (null si cuadró) */
+              movementId: string | null;
+              /** Format: date-time */
+              countedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/policies': {
     parameters: {
       query?: never;
@@ -3903,6 +5646,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4099,6 +5854,18 @@ export interface paths {
                 toRecover: boolean;
                 submittedAt: string | null;
                 autoApproved: boolean;
+                /** @description El anticipo contra el que se comprobó, si alguno */
+                advanceId: string | null;
+                travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+                /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+                reimbursement: {
+                  /** @enum {string} */
+                  method: 'transfer' | 'fund_cash';
+                  fundId: string | null;
+                  reference: string | null;
+                  /** Format: date-time */
+                  reimbursedAt: string;
+                } | null;
                 decidedAt: string | null;
                 rejectionReason: string | null;
                 /** Format: date-time */
@@ -4163,6 +5930,10 @@ export interface paths {
             total: string;
             /** @enum {string} */
             paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+            /** @description Anticipo (gasto por comprobar) contra el que se comprueba: forma de pago employee; toma la caja del anticipo */
+            advanceId?: string | null;
+            /** @description Para viáticos: alimentos, hospedaje, renta de automóvil u otro (límites diarios, LISR art. 28 fr. V) */
+            travelKind?: ('food' | 'lodging' | 'car_rental' | 'other') | null;
           };
         };
       };
@@ -4243,6 +6014,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4373,6 +6156,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4428,6 +6223,10 @@ export interface paths {
             costCenterId?: string | null;
             /** @enum {string} */
             paymentMethod?: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+            /** @description Anticipo (gasto por comprobar) contra el que se comprueba: forma de pago employee; toma la caja del anticipo */
+            advanceId?: string | null;
+            /** @description Para viáticos: alimentos, hospedaje, renta de automóvil u otro (límites diarios, LISR art. 28 fr. V) */
+            travelKind?: ('food' | 'lodging' | 'car_rental' | 'other') | null;
           };
         };
       };
@@ -4508,6 +6307,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4636,6 +6447,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4768,6 +6591,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -4900,6 +6735,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -5038,6 +6885,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -5394,6 +7253,18 @@ export interface paths {
               toRecover: boolean;
               submittedAt: string | null;
               autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
               decidedAt: string | null;
               rejectionReason: string | null;
               /** Format: date-time */
@@ -5515,6 +7386,1069 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/advances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Anticipos (cada quien ve los suyos; los responsables, los de su caja) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          status?: 'open' | 'settled' | 'canceled';
+          employeeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                folio: number;
+                employee: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                purpose: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                amount: string;
+                /** @enum {string} */
+                method: 'fund_cash' | 'transfer';
+                fund: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                transferReference: string | null;
+                /** @enum {string} */
+                status: 'open' | 'settled' | 'canceled';
+                dueDate: string;
+                /** @description Abierto y con la fecha límite vencida */
+                overdue: boolean;
+                trip: {
+                  /** @enum {string} */
+                  scope: 'national' | 'abroad';
+                  start: string;
+                  end: string;
+                } | null;
+                handedOutBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                /** Format: date-time */
+                handedOutAt: string;
+                movementId: string | null;
+                settlement: {
+                  /** @description Gastos aprobados con que se comprobó */
+                  expenses: string;
+                  /** @description Anticipo − gastos: positivo lo devolvió el empleado; negativo se le reembolsó */
+                  difference: string;
+                  /** @enum {string} */
+                  method: 'fund_cash' | 'transfer';
+                  reference: string | null;
+                  movementId: string | null;
+                  settledBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                  /** Format: date-time */
+                  settledAt: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Entregar un anticipo (gasto por comprobar): en efectivo de una caja (administradores o su responsable) o por transferencia (administradores) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            employeeId: string;
+            purpose: string;
+            amount: string;
+            /** @enum {string} */
+            method: 'fund_cash' | 'transfer';
+            fundId?: string | null;
+            transferReference?: string | null;
+            /**
+             * Format: date
+             * @description Fecha límite para comprobar los gastos
+             */
+            dueDate: string;
+            /** @description Viáticos: el viaje, para los límites diarios deducibles */
+            trip?: {
+              /** @enum {string} */
+              scope: 'national' | 'abroad';
+              /** Format: date */
+              start: string;
+              /** Format: date */
+              end: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              employee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              purpose: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              /** @enum {string} */
+              method: 'fund_cash' | 'transfer';
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              transferReference: string | null;
+              /** @enum {string} */
+              status: 'open' | 'settled' | 'canceled';
+              dueDate: string;
+              /** @description Abierto y con la fecha límite vencida */
+              overdue: boolean;
+              trip: {
+                /** @enum {string} */
+                scope: 'national' | 'abroad';
+                start: string;
+                end: string;
+              } | null;
+              handedOutBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              handedOutAt: string;
+              movementId: string | null;
+              settlement: {
+                /** @description Gastos aprobados con que se comprobó */
+                expenses: string;
+                /** @description Anticipo − gastos: positivo lo devolvió el empleado; negativo se le reembolsó */
+                difference: string;
+                /** @enum {string} */
+                method: 'fund_cash' | 'transfer';
+                reference: string | null;
+                movementId: string | null;
+                settledBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                settledAt: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              expenses: {
+                /** Format: uuid */
+                id: string;
+                date: string;
+                concept: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                totalMxn: string;
+                travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+                findings: {
+                  code: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                  message: string;
+                }[];
+              }[];
+              totals: {
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                approved: string;
+                /** @description Gastos en borrador o por aprobar */
+                pendingDecision: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                rejected: string;
+                /** @description Anticipo − aprobados − pendientes (negativo: se gastó de más) */
+                remaining: string;
+                waiting: {
+                  draft: number;
+                  submitted: number;
+                };
+              };
+              /** @description Lo que haría liquidar ahora: el empleado devuelve toReturn o se le paga toPay */
+              preview: {
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                expenses: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                toReturn: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                toPay: string;
+              };
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/advances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Un anticipo con sus gastos, sus totales y lo que haría liquidarlo */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              employee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              purpose: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              /** @enum {string} */
+              method: 'fund_cash' | 'transfer';
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              transferReference: string | null;
+              /** @enum {string} */
+              status: 'open' | 'settled' | 'canceled';
+              dueDate: string;
+              /** @description Abierto y con la fecha límite vencida */
+              overdue: boolean;
+              trip: {
+                /** @enum {string} */
+                scope: 'national' | 'abroad';
+                start: string;
+                end: string;
+              } | null;
+              handedOutBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              handedOutAt: string;
+              movementId: string | null;
+              settlement: {
+                /** @description Gastos aprobados con que se comprobó */
+                expenses: string;
+                /** @description Anticipo − gastos: positivo lo devolvió el empleado; negativo se le reembolsó */
+                difference: string;
+                /** @enum {string} */
+                method: 'fund_cash' | 'transfer';
+                reference: string | null;
+                movementId: string | null;
+                settledBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                settledAt: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              expenses: {
+                /** Format: uuid */
+                id: string;
+                date: string;
+                concept: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                totalMxn: string;
+                travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+                findings: {
+                  code: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                  message: string;
+                }[];
+              }[];
+              totals: {
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                approved: string;
+                /** @description Gastos en borrador o por aprobar */
+                pendingDecision: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                rejected: string;
+                /** @description Anticipo − aprobados − pendientes (negativo: se gastó de más) */
+                remaining: string;
+                waiting: {
+                  draft: number;
+                  submitted: number;
+                };
+              };
+              /** @description Lo que haría liquidar ahora: el empleado devuelve toReturn o se le paga toPay */
+              preview: {
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                expenses: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                toReturn: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                toPay: string;
+              };
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/advances/{id}/settle': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Liquidar el anticipo con sus gastos aprobados: el empleado devuelve lo no gastado o se le paga el excedente */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description Referencia de la transferencia de la diferencia (anticipos por transferencia) */
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              folio: number;
+              employee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              purpose: string;
+              /** @description Importe decimal en pesos, p. ej. "1500.00" */
+              amount: string;
+              /** @enum {string} */
+              method: 'fund_cash' | 'transfer';
+              fund: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              transferReference: string | null;
+              /** @enum {string} */
+              status: 'open' | 'settled' | 'canceled';
+              dueDate: string;
+              /** @description Abierto y con la fecha límite vencida */
+              overdue: boolean;
+              trip: {
+                /** @enum {string} */
+                scope: 'national' | 'abroad';
+                start: string;
+                end: string;
+              } | null;
+              handedOutBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              /** Format: date-time */
+              handedOutAt: string;
+              movementId: string | null;
+              settlement: {
+                /** @description Gastos aprobados con que se comprobó */
+                expenses: string;
+                /** @description Anticipo − gastos: positivo lo devolvió el empleado; negativo se le reembolsó */
+                difference: string;
+                /** @enum {string} */
+                method: 'fund_cash' | 'transfer';
+                reference: string | null;
+                movementId: string | null;
+                settledBy: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                settledAt: string;
+              } | null;
+              /** Format: date-time */
+              createdAt: string;
+              expenses: {
+                /** Format: uuid */
+                id: string;
+                date: string;
+                concept: string;
+                /** @enum {string} */
+                status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                totalMxn: string;
+                travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+                findings: {
+                  code: string;
+                  /** @enum {string} */
+                  severity: 'error' | 'warning';
+                  message: string;
+                }[];
+              }[];
+              totals: {
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                approved: string;
+                /** @description Gastos en borrador o por aprobar */
+                pendingDecision: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                rejected: string;
+                /** @description Anticipo − aprobados − pendientes (negativo: se gastó de más) */
+                remaining: string;
+                waiting: {
+                  draft: number;
+                  submitted: number;
+                };
+              };
+              /** @description Lo que haría liquidar ahora: el empleado devuelve toReturn o se le paga toPay */
+              preview: {
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                expenses: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                toReturn: string;
+                /** @description Importe decimal en pesos, p. ej. "1500.00" */
+                toPay: string;
+              };
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/{id}/reimburse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reembolsar al empleado un gasto aprobado que pagó con su dinero: por transferencia o en efectivo de una caja */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            method: 'transfer' | 'fund_cash';
+            fundId?: string | null;
+            reference?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded';
+              /** @enum {string} */
+              paymentMethod: 'fund_cash' | 'employee' | 'company_card' | 'transfer';
+              fundId: string | null;
+              spender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              };
+              date: string;
+              concept: string;
+              categoryId: string | null;
+              costCenterId: string | null;
+              supplier: {
+                rfc: string | null;
+                name: string | null;
+              };
+              currency: string;
+              exchangeRate: string | null;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              subtotal: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              discount: string;
+              taxes: {
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                iepsTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                isrWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                ivaWithheld: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localTransferred: string;
+                /** @description Importe decimal, p. ej. "1160.00" */
+                localWithheld: string;
+              };
+              /** @description Importe decimal, p. ej. "1160.00" */
+              total: string;
+              /** @description Importe decimal, p. ej. "1160.00" */
+              totalMxn: string;
+              invoicePending: boolean;
+              cfdi: {
+                uuid: string;
+                version: string | null;
+                type: string | null;
+                issuedAt: string | null;
+                use: string | null;
+                paymentForm: string | null;
+                paymentMethod: string | null;
+                receiverRfc: string | null;
+              } | null;
+              sat: {
+                /** @enum {string} */
+                status: 'not_checked' | 'unverified' | 'vigente' | 'cancelado' | 'no_encontrado';
+                checkedAt: string | null;
+              };
+              findings: {
+                code: string;
+                /** @enum {string} */
+                severity: 'error' | 'warning';
+                message: string;
+              }[];
+              toRecover: boolean;
+              submittedAt: string | null;
+              autoApproved: boolean;
+              /** @description El anticipo contra el que se comprobó, si alguno */
+              advanceId: string | null;
+              travelKind: ('food' | 'lodging' | 'car_rental' | 'other') | null;
+              /** @description Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero */
+              reimbursement: {
+                /** @enum {string} */
+                method: 'transfer' | 'fund_cash';
+                fundId: string | null;
+                reference: string | null;
+                /** Format: date-time */
+                reimbursedAt: string;
+              } | null;
+              decidedAt: string | null;
+              rejectionReason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tablero: saldos por caja, gasto por categoría, centro de costos y mes, y pendientes
+     * @description Saldos actuales de las cajas abiertas; el resto cuenta los gastos del periodo (fecha del gasto, inclusive) sin los descartados ni los rechazados.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Desde (inclusive), fecha del gasto AAAA-MM-DD */
+          from?: string;
+          /** @description Hasta (inclusive), fecha del gasto AAAA-MM-DD */
+          to?: string;
+          fundId?: string;
+          costCenterId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              funds: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                authorizedAmount: string;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                cash: string;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                pendingVouchers: string;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                openAdvances: string;
+                needsReplenishment: boolean;
+              }[];
+              /** @description Todo el gasto del periodo */
+              spending: {
+                count: number;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+              };
+              byCategory: {
+                categoryId: string | null;
+                code: string | null;
+                name: string | null;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+                count: number;
+              }[];
+              byCostCenter: {
+                costCenterId: string | null;
+                code: string | null;
+                name: string | null;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+                count: number;
+              }[];
+              byMonth: {
+                /** @description AAAA-MM */
+                month: string;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+                count: number;
+              }[];
+              /** @description Gastos enviados que esperan aprobación */
+              pendingApprovals: {
+                count: number;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+              };
+              /** @description Gastos con hallazgos que impiden deducirlos: errores de deducibilidad o efectivo mayor a $2,000 */
+              nonDeductibleAtRisk: {
+                count: number;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+              };
+              /** @description Gastos con factura pendiente (sin CFDI) */
+              awaitingCfdi: {
+                count: number;
+                /** @description Importe decimal en pesos, sumado en la base de datos, p. ej. "1160.00" */
+                total: string;
+              };
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/expenses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Exportar los gastos del periodo (CSV, XLSX o PDF), con UUID, proveedor, importes, estado y hallazgos
+     * @description El archivo se genera mientras se descarga, por lotes desde la base de datos. Sin gastos en el periodo, el archivo solo trae los encabezados.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Desde (inclusive), fecha del gasto AAAA-MM-DD */
+          from?: string;
+          /** @description Hasta (inclusive), fecha del gasto AAAA-MM-DD */
+          to?: string;
+          fundId?: string;
+          costCenterId?: string;
+          format?: 'csv' | 'xlsx' | 'pdf';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/exports/journal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Pólizas de las reposiciones pagadas (CSV, XLSX, CONTPAQi, Aspel COI o XML del SAT), con el UUID de cada CFDI
+     * @description Una póliza de egresos por reposición pagada en el rango (fecha de pago, Ciudad de México, inclusive), generada mientras se descarga. Sin pólizas en el rango, CSV y XLSX traen solo los encabezados. `sat-xml` (Anexo 24, PolizasPeriodo 1.3) es de un solo mes, pide `tipoSolicitud` y `numOrden` (AF, FC) o `numTramite` (DE, CO), y responde 422 si el mes no tiene pólizas.
+     */
+    get: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx' | 'contpaqi' | 'aspel' | 'sat-xml';
+          /** @description Desde (inclusive), fecha de pago AAAA-MM-DD */
+          from?: string;
+          /** @description Hasta (inclusive), fecha de pago AAAA-MM-DD */
+          to?: string;
+          /** @description Solo sat-xml: AF acto de fiscalización, FC fiscalización compulsa, DE devolución, CO compensación */
+          tipoSolicitud?: 'AF' | 'FC' | 'DE' | 'CO';
+          /** @description Solo sat-xml con AF o FC */
+          numOrden?: string;
+          /** @description Solo sat-xml con DE o CO */
+          numTramite?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/replenishments/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reporte de la reposición (PDF o XLSX): comprobantes, totales por categoría, hallazgos, póliza y firmas */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'pdf' | 'xlsx';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

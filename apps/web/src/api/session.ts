@@ -50,6 +50,16 @@ export function canManageFunds(me: Me): boolean {
   return canManageMembers(me);
 }
 
+/** Create, change and deactivate expense categories and cost centers (`categories.manage`). */
+export function canManageCategories(me: Me): boolean {
+  return canManageMembers(me);
+}
+
+/** Set spending limits and the fund-change approval amount (`policies.manage`). */
+export function canManagePolicies(me: Me): boolean {
+  return canManageMembers(me);
+}
+
 /** Readers of every fund; anyone else sees only the funds they hold as custodian. */
 export function readsAllFunds(me: Me): boolean {
   return me.roles.some((role) => ['owner', 'admin', 'approver', 'accountant', 'auditor'].includes(role));

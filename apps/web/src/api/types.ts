@@ -276,6 +276,18 @@ export interface Expense {
   submittedAt: string | null;
   decidedAt: string | null;
   rejectionReason: string | null;
+  /** Approved on submission by an automatic approval rule (nobody decided it). */
+  autoApproved: boolean;
+  /** Spent against this advance (gasto por comprobar): settled with it, never reimbursed alone. */
+  advanceId: string | null;
+  travelKind: 'food' | 'lodging' | 'car_rental' | 'other' | null;
+  /** How an expense the employee paid was paid back to them. */
+  reimbursement: {
+    method: 'transfer' | 'fund_cash';
+    fundId: string | null;
+    reference: string | null;
+    reimbursedAt: string;
+  } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -289,6 +301,8 @@ export interface ExpenseFilters {
   to?: string;
   findings?: 'none' | 'warnings' | 'errors';
   invoicePending?: 'true' | 'false';
+  /** Only the expenses whose current approval level the person may decide (their inbox). */
+  awaitingMyApproval?: 'true';
 }
 
 /** POST /expenses: an expense without CFDI (a ticket). */
@@ -331,6 +345,51 @@ export interface CostCenter {
   active: boolean;
 }
 
+/** POST /categories; PATCH /categories/{id} takes any part of it (`active: false` deactivates). */
+export interface CategoryInput {
+  code: string;
+  name: string;
+  /** Código agrupador SAT (Anexo 24), e.g. "601.55". */
+  satAccountCode: string;
+  accountCode?: string | null;
+  cfdiUses: string[];
+  isFuel?: boolean;
+  active?: boolean;
+}
+
+/** POST /cost-centers; PATCH /cost-centers/{id} takes any part of it. */
+export interface CostCenterInput {
+  code: string;
+  name: string;
+  active?: boolean;
+}
+
+/** Spending limits of the organization (`categoryId` null) or of one category, which overrides it. */
+export interface ExpenseLimitsPolicy {
+  id: string;
+  kind: 'expense_limits';
+  categoryId: string | null;
+  maxPerExpense: Amount | null;
+  cfdiRequiredAbove: Amount | null;
+  updatedAt: string;
+}
+
+/** Fund increases, decreases and closes above this amount wait for a second manager. */
+export interface FundChangesPolicy {
+  id: string;
+  kind: 'fund_changes';
+  secondApprovalAbove: Amount;
+  updatedAt: string;
+}
+
+/** GET /policies: every policy of the organization, told apart by `kind`. */
+export type Policy = ExpenseLimitsPolicy | FundChangesPolicy;
+
+/** POST /policies replaces the policy of that scope; `secondApprovalAbove: null` removes the rule (204). */
+export type PolicyInput =
+  | Omit<ExpenseLimitsPolicy, 'id' | 'updatedAt'>
+  | { kind: 'fund_changes'; secondApprovalAbove: Amount | null };
+
 /** POST /expenses/import: one result per CFDI received (a ZIP answers one per XML inside). */
 export interface ImportResult {
   file: string;
@@ -338,4 +397,32 @@ export interface ImportResult {
   expense?: Expense;
   existingExpenseId?: string;
   findings: Finding[];
+}
+
+/** Count and sum (decimal string) of a group of expenses. */
+export interface CountAndTotal {
+  count: number;
+  total: Amount;
+}
+
+/** GET /reports/summary: current fund balances and the period's spending, summed by the server. */
+export interface ReportSummary {
+  funds: Pick<
+    Fund,
+    'id' | 'name' | 'authorizedAmount' | 'cash' | 'pendingVouchers' | 'openAdvances' | 'needsReplenishment'
+  >[];
+  spending: CountAndTotal;
+  byCategory: (CountAndTotal & { categoryId: string | null; code: string | null; name: string | null })[];
+  byCostCenter: (CountAndTotal & { costCenterId: string | null; code: string | null; name: string | null })[];
+  byMonth: (CountAndTotal & { month: string })[];
+  pendingApprovals: CountAndTotal;
+  nonDeductibleAtRisk: CountAndTotal;
+  awaitingCfdi: CountAndTotal;
+}
+
+export interface ReportFilters {
+  from?: string;
+  to?: string;
+  fundId?: string;
+  costCenterId?: string;
 }

@@ -1,8 +1,9 @@
 import { Box, NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canReadFiscalData, canReadMembers } from '../api/session';
+import { canManageCategories, canManagePolicies, canReadFiscalData, canReadMembers } from '../api/session';
 import type { Me } from '../api/types';
+import { canReadReports } from '../features/reports/reports.api';
 
 interface Props {
   me: Me;
@@ -24,12 +25,16 @@ export function AppNavbar({ me, onNavigate }: Props) {
       {link('/app', t('nav.home'))}
       {link('/app/fondos', t('nav.funds'))}
       {link('/app/gastos', t('nav.expenses'))}
+      {link('/app/anticipos', t('nav.advances'))}
       {link('/app/aprobaciones', t('nav.approvals'))}
-      {link('/app/reportes', t('nav.reports'))}
-      {canReadMembers(me) || canReadFiscalData(me) ? (
+      {link('/app/reposiciones', t('nav.replenishments'))}
+      {canReadReports(me) && link('/app/reportes', t('nav.reports'))}
+      {canReadMembers(me) || canReadFiscalData(me) || canManageCategories(me) || canManagePolicies(me) ? (
         <NavLink label={t('nav.settings')} defaultOpened childrenOffset="md">
           {canReadMembers(me) && link('/app/miembros', t('nav.members'))}
           {canReadFiscalData(me) && link('/app/datos-fiscales', t('nav.fiscalData'))}
+          {canManageCategories(me) && link('/app/categorias', t('nav.categories'))}
+          {canManagePolicies(me) && link('/app/politicas', t('nav.policies'))}
         </NavLink>
       ) : null}
     </Box>

@@ -49,6 +49,17 @@ export function toExpenseView(row: ExpenseRow, names: Map<string, string>) {
     submittedAt: row.submittedAt,
     /** Approved by an automatic approval rule, not by a person. */
     autoApproved: row.autoApproved,
+    advanceId: row.advanceId,
+    travelKind: row.travelKind,
+    reimbursement:
+      row.reimbursementMethod && row.reimbursedAt
+        ? {
+            method: row.reimbursementMethod,
+            fundId: row.reimbursementFundId,
+            reference: row.reimbursementReference,
+            reimbursedAt: row.reimbursedAt,
+          }
+        : null,
     decidedAt: row.decidedAt,
     rejectionReason: row.rejectionReason,
     createdAt: row.createdAt,

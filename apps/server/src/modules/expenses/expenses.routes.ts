@@ -11,6 +11,7 @@ import type { ExpenseAttachments } from './expense-attachments.service.js';
 import type { ExpenseImportService, UploadedFile } from './expense-import.service.js';
 import type { ExpenseSatStatus } from './expense-sat-status.js';
 import { EXPENSE_STATUSES, PAYMENT_METHODS } from './expense-status.js';
+import { TRAVEL_KINDS } from './expenses.schema.js';
 import type { ExpensesService } from './expenses.service.js';
 import { expenseListSchema, expenseSchema, importResponseSchema } from './expenses.wire.js';
 
@@ -49,6 +50,16 @@ const createBody = z.object({
     .optional(),
   total: amountSchema,
   paymentMethod: z.enum(PAYMENT_METHODS, 'Forma de pago desconocida.'),
+  advanceId: optionalId.describe(
+    'Anticipo (gasto por comprobar) contra el que se comprueba: forma de pago employee; toma la caja del anticipo',
+  ),
+  travelKind: z
+    .enum(TRAVEL_KINDS, 'Tipo de viático desconocido: food, lodging, car_rental u other.')
+    .nullable()
+    .optional()
+    .describe(
+      'Para viáticos: alimentos, hospedaje, renta de automóvil u otro (límites diarios, LISR art. 28 fr. V)',
+    ),
 });
 const patchBody = createBody
   .pick({
@@ -58,6 +69,8 @@ const patchBody = createBody
     categoryId: true,
     costCenterId: true,
     paymentMethod: true,
+    advanceId: true,
+    travelKind: true,
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'Indica qué quieres cambiar.');

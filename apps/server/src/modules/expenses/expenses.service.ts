@@ -43,11 +43,47 @@ export interface ManualExpenseInput {
     | undefined;
   total: string;
   paymentMethod: PaymentMethod;
+  /** Spent against this advance (gasto por comprobar): paid with its money, settled with it. */
+  advanceId?: string | null | undefined;
+  travelKind?: ExpenseRow['travelKind'] | undefined;
 }
 
 export type ExpensePatch = Partial<
-  Pick<ManualExpenseInput, 'fundId' | 'date' | 'concept' | 'categoryId' | 'costCenterId' | 'paymentMethod'>
+  Pick<
+    ManualExpenseInput,
+    | 'fundId'
+    | 'date'
+    | 'concept'
+    | 'categoryId'
+    | 'costCenterId'
+    | 'paymentMethod'
+    | 'advanceId'
+    | 'travelKind'
+  >
 >;
+
+/**
+ * What expenses need of advances (declared here, filled in by the advances module in app.ts):
+ * check an expense may go against an advance, and keep the advance's viáticos findings current.
+ */
+export interface AdvanceLink {
+  /** Locks the expense's advance, if any, before the expense: expenses of one advance change one at a time. */
+  lockAdvanceOf(tx: Tx, organizationId: string, expenseId: string): Promise<void>;
+  /** The advance is open and the spender's; answers the fund its cash came from (null: a transfer). */
+  attach(
+    tx: Tx,
+    actor: Actor,
+    advanceId: string,
+    expense: Pick<ExpenseRow, 'spenderId' | 'paymentMethod'>,
+  ): Promise<{ fundId: string | null }>;
+  /** Recomputes the viáticos findings of these advances; answers the expense's findings afterwards. */
+  refresh(
+    tx: Tx,
+    organizationId: string,
+    expenseId: string,
+    advanceIds: readonly (string | null)[],
+  ): Promise<Pick<ExpenseRow, 'findings' | 'findingLevel'> | null>;
+}
 
 export interface ExpenseFilters {
   limit: number;
@@ -71,6 +107,12 @@ export interface ExpensesDeps {
     'lockOperableFund' | 'lockFundForMovement' | 'appendMovement' | 'appendMovements' | 'custodiedFundIds'
   >;
   lookup69b: Supplier69bLookup;
+  advances: AdvanceLink;
+  /**
+   * Told after an expense paid from a fund's cash is approved (committed): a new voucher may make
+   * the fund due for its automatic replenishment.
+   */
+  onFundVoucherApproved?: (organizationId: string, fundId: string) => Promise<unknown>;
 }
 
 /** A person's expense date: not in the future, not older than the five years records are kept. */
@@ -163,7 +205,22 @@ export function createExpensesService(deps: ExpensesDeps) {
     origin: RequestOrigin,
     reason?: string,
   ) {
+    const view = await transitionInTransaction(actor, id, action, origin, reason);
+    if (view.status === 'approved' && view.paymentMethod === 'fund_cash' && view.fundId) {
+      await deps.onFundVoucherApproved?.(actor.organizationId, view.fundId);
+    }
+    return view;
+  }
+
+  async function transitionInTransaction(
+    actor: Actor,
+    id: string,
+    action: Exclude<ExpenseAction, 'edit' | 'replenish'>,
+    origin: RequestOrigin,
+    reason?: string,
+  ) {
     return withTenant(db, scope(actor), async (tx) => {
+      await deps.advances.lockAdvanceOf(tx, actor.organizationId, id);
       const { row, custodied } = await loadVisible(tx, actor, id, true);
       const decision = action === 'approve' || action === 'reject';
       if (decision && isOwnExpense(actor, row)) throw expenseErrors.ownApproval();
@@ -192,6 +249,8 @@ export function createExpensesService(deps: ExpensesDeps) {
         .where(and(eq(expenses.organizationId, actor.organizationId), eq(expenses.id, id)))
         .returning();
       if (!after) throw expenseErrors.expenseNotFound();
+      if (after.advanceId)
+        Object.assign(after, await deps.advances.refresh(tx, actor.organizationId, id, [after.advanceId]));
       await recordAudit(tx, auditAs(actor), origin, {
         action: `expense.${outcome === 'next_level' ? 'level_approved' : (outcome ?? PAST_TENSE[action])}`,
         targetType: 'expense',
@@ -288,11 +347,20 @@ export function createExpensesService(deps: ExpensesDeps) {
       return withTenant(db, scope(actor), async (tx) => {
         if (input.costCenterId) await requireActiveCostCenter(tx, actor.organizationId, input.costCenterId);
         if (input.categoryId) await requireActiveCategory(tx, actor.organizationId, input.categoryId);
+        // Against an advance the expense belongs to the advance's fund (a transfer's: none).
+        const advance = input.advanceId
+          ? await deps.advances.attach(tx, actor, input.advanceId, {
+              spenderId: actor.membershipId,
+              paymentMethod: input.paymentMethod,
+            })
+          : null;
         const values = {
           organizationId: actor.organizationId,
           spenderId: actor.membershipId,
           createdBy: actor.membershipId,
-          fundId: input.fundId ?? null,
+          fundId: advance ? advance.fundId : (input.fundId ?? null),
+          advanceId: input.advanceId ?? null,
+          travelKind: input.travelKind ?? null,
           paymentMethod: input.paymentMethod,
           expenseDate: input.date,
           concept: input.concept,
@@ -320,12 +388,19 @@ export function createExpensesService(deps: ExpensesDeps) {
           .returning();
         if (!row) throw new Error('expense insert returned nothing');
         await takeCash(tx, actor, row);
+        if (row.advanceId)
+          Object.assign(row, await deps.advances.refresh(tx, actor.organizationId, row.id, [row.advanceId]));
         const created = await view(tx, actor, row);
         await recordAudit(tx, auditAs(actor), origin, {
           action: 'expense.created',
           targetType: 'expense',
           targetId: row.id,
-          after: { paymentMethod: row.paymentMethod, fundId: row.fundId, total: row.total },
+          after: {
+            paymentMethod: row.paymentMethod,
+            fundId: row.fundId,
+            total: row.total,
+            advanceId: row.advanceId,
+          },
         });
         return created;
       });
@@ -334,6 +409,7 @@ export function createExpensesService(deps: ExpensesDeps) {
     /** Changes a draft; moving it between funds or payment methods moves its cash in the ledger. */
     async update(actor: Actor, id: string, patch: ExpensePatch, origin: RequestOrigin) {
       return withTenant(db, scope(actor), async (tx) => {
+        await deps.advances.lockAdvanceOf(tx, actor.organizationId, id);
         const { row: before, custodied } = await loadVisible(tx, actor, id, true);
         if (!canChangeExpense(actor, before, custodied)) throw expenseErrors.notYours();
         nextStatus(before.status, 'edit');
@@ -346,7 +422,11 @@ export function createExpensesService(deps: ExpensesDeps) {
           ...(patch.concept ? { concept: patch.concept } : {}),
           ...(patch.categoryId !== undefined ? { categoryId: patch.categoryId } : {}),
           ...(patch.costCenterId !== undefined ? { costCenterId: patch.costCenterId } : {}),
+          ...(patch.advanceId !== undefined ? { advanceId: patch.advanceId } : {}),
+          ...(patch.travelKind !== undefined ? { travelKind: patch.travelKind } : {}),
         };
+        if (merged.advanceId)
+          merged.fundId = (await deps.advances.attach(tx, actor, merged.advanceId, merged)).fundId;
         if (merged.paymentMethod === 'fund_cash' && !merged.fundId) throw expenseErrors.fundRequired();
         if (patch.costCenterId) await requireActiveCostCenter(tx, actor.organizationId, patch.costCenterId);
         if (patch.categoryId) await requireActiveCategory(tx, actor.organizationId, patch.categoryId);
@@ -364,6 +444,8 @@ export function createExpensesService(deps: ExpensesDeps) {
             concept: merged.concept,
             categoryId: merged.categoryId,
             costCenterId: merged.costCenterId,
+            advanceId: merged.advanceId,
+            travelKind: merged.travelKind,
             findings,
             findingLevel,
             updatedAt: now(),
@@ -372,6 +454,11 @@ export function createExpensesService(deps: ExpensesDeps) {
           .returning();
         if (!after) throw expenseErrors.expenseNotFound();
         if (cashMoves) await takeCash(tx, actor, after);
+        if (before.advanceId || after.advanceId)
+          Object.assign(
+            after,
+            await deps.advances.refresh(tx, actor.organizationId, id, [before.advanceId, after.advanceId]),
+          );
         await recordAudit(tx, auditAs(actor), origin, {
           action: 'expense.updated',
           targetType: 'expense',

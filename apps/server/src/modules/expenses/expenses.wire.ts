@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPENSE_STATUSES, PAYMENT_METHODS } from './expense-status.js';
-import { SAT_STATUSES } from './expenses.schema.js';
+import { SAT_STATUSES, TRAVEL_KINDS } from './expenses.schema.js';
 
 // Response shapes of the expenses API (OpenAPI comes from these).
 
@@ -54,6 +54,17 @@ export const expenseSchema = z.object({
   toRecover: z.boolean(),
   submittedAt: z.date().nullable(),
   autoApproved: z.boolean(),
+  advanceId: z.uuid().nullable().describe('El anticipo contra el que se comprobó, si alguno'),
+  travelKind: z.enum(TRAVEL_KINDS).nullable(),
+  reimbursement: z
+    .object({
+      method: z.enum(['transfer', 'fund_cash']),
+      fundId: z.uuid().nullable(),
+      reference: z.string().nullable(),
+      reimbursedAt: z.date(),
+    })
+    .nullable()
+    .describe('Cuándo y cómo se reembolsó al empleado un gasto que pagó con su dinero'),
   decidedAt: z.date().nullable(),
   rejectionReason: z.string().nullable(),
   createdAt: z.date(),

@@ -71,6 +71,24 @@ export function createMembersService(deps: { db: Db; now?: () => Date }) {
       });
     },
 
+    /**
+     * Names of the active members, for anyone in the organization: whoever records a cash count or
+     * hands out an advance must be able to name a witness or an employee without reading the full
+     * member list (emails and roles stay with members.read).
+     */
+    async directory(actor: Actor) {
+      return withTenant(db, scope(actor), async (tx) => {
+        const rows = await tx
+          .select({ id: memberships.id, name: users.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.organizationId, actor.organizationId), eq(memberships.active, true)))
+          .orderBy(asc(users.name))
+          .limit(2000);
+        return { data: rows };
+      });
+    },
+
     async update(
       actor: Actor,
       membershipId: string,

@@ -65,6 +65,19 @@ export async function organizationsRoutes(
     async (request) => members.list(await request.requirePermission('members.read'), request.query),
   );
 
+  app.get(
+    '/members/directory',
+    {
+      schema: {
+        tags: ['Organización'],
+        summary:
+          'Nombres de los miembros activos (para elegir testigo de un arqueo o empleado de un anticipo); cualquier miembro',
+        response: { 200: z.object({ data: z.array(z.object({ id: z.uuid(), name: z.string() })) }) },
+      },
+    },
+    async (request) => members.directory(await request.requireActor()),
+  );
+
   app.patch(
     '/members/:id',
     {

@@ -145,6 +145,23 @@ describe.each(testDatabaseKinds())('organizations on %s', (kind) => {
     expect(failures).toBe(2);
   });
 
+  it('gives every member the names of the active members, and nothing more', async () => {
+    const owner = await signUpVerifiedOwner(t);
+    const custodian = await addMember(t, owner.client, ['custodian']);
+    const leaving = await addMember(t, owner.client, ['employee']);
+    const leavingId = (await membersOf(owner.client)).find((m) => m.user.id === leaving.userId)?.id;
+    await owner.client.patch(`/api/v1/members/${leavingId}`, { active: false });
+    const directory = await custodian.client.get('/api/v1/members/directory');
+    expect(directory.statusCode).toBe(200);
+    const entries = directory.json<{ data: Record<string, unknown>[] }>().data;
+    expect(entries).toHaveLength(2);
+    expect(entries.map((entry) => Object.keys(entry).sort())).toEqual([
+      ['id', 'name'],
+      ['id', 'name'],
+    ]);
+    expect(entries.map((entry) => entry.id)).not.toContain(leavingId);
+  });
+
   it('changes roles, deactivates (the session stops working, history stays) and reactivates', async () => {
     const owner = await signUpVerifiedOwner(t);
     const person = await addMember(t, owner.client, ['employee']);

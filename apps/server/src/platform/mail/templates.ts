@@ -123,3 +123,72 @@ export function approvalReminderMail(
     { label: 'Revisar mis aprobaciones', url },
   );
 }
+
+export function replenishmentRequestedMail(
+  to: string,
+  name: string,
+  replenishment: {
+    fundName: string;
+    folio: number;
+    total: string;
+    voucherCount: number;
+    cash: string;
+    threshold: string;
+  },
+  url: string,
+): OutgoingMail {
+  const { fundName, folio, total, voucherCount } = replenishment;
+  return layout(
+    to,
+    `Reposición ${folio} solicitada para ${fundName}`,
+    [
+      `Hola, ${name}:`,
+      `El efectivo de la caja chica "${fundName}" (${replenishment.cash}) llegó a su umbral de reposición (${replenishment.threshold}). CajaChica solicitó la reposición ${folio} por ${total}, con ${voucherCount} comprobante${voucherCount === 1 ? '' : 's'} aprobado${voucherCount === 1 ? '' : 's'}.`,
+      'Antes de aprobarla se vuelve a verificar en el SAT el estado de cada CFDI. Revísala, apruébala y registra la transferencia al responsable de la caja.',
+    ],
+    { label: 'Revisar la reposición', url },
+  );
+}
+
+export function advanceSettledMail(
+  to: string,
+  name: string,
+  advance: { folio: number; purpose: string; amount: string; expenses: string; outcome: string },
+  url: string,
+): OutgoingMail {
+  return layout(
+    to,
+    `Se liquidó tu anticipo ${advance.folio}: ${advance.purpose}`,
+    [
+      `Hola, ${name}:`,
+      `Se liquidó tu anticipo ${advance.folio} ("${advance.purpose}") de ${advance.amount}. Comprobaste ${advance.expenses} en gastos aprobados.`,
+      advance.outcome,
+    ],
+    { label: 'Ver el anticipo', url },
+  );
+}
+
+export function advanceReminderMail(
+  to: string,
+  name: string,
+  organizationName: string,
+  due: { folio: number; purpose: string; amount: string; dueDate: string; overdue: boolean }[],
+  url: string,
+): OutgoingMail {
+  const overdue = due.some((item) => item.overdue);
+  return layout(
+    to,
+    overdue
+      ? `Tienes anticipos vencidos por comprobar (${organizationName})`
+      : `Se acerca la fecha para comprobar tu anticipo (${organizationName})`,
+    [
+      `Hola, ${name}:`,
+      `Registra y envía a aprobación los gastos de estos anticipos de ${organizationName}, con su factura (CFDI), y devuelve lo que no gastaste: así se liquidan.`,
+      ...due.map(
+        (item) =>
+          `• Anticipo ${item.folio} · ${item.purpose} · ${item.amount} · ${item.overdue ? 'venció' : 'vence'} el ${item.dueDate}`,
+      ),
+    ],
+    { label: 'Ver mis anticipos', url },
+  );
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { canApproveExpenses, canRecordExpenses, mayChangeExpense } from '../../api/session';
 import type { Expense, Me } from '../../api/types';
 import { ErrorAlert, notifySuccess } from '../../app/problem';
+import { ReimburseAction, showsReimbursement } from '../advances/ReimburseAction';
 import { useFundOptions } from '../funds/funds.hooks';
 import { EditDraftModal } from './EditDraftModal';
 import { actOnExpense, type ExpenseAction } from './expenses.api';
@@ -27,7 +28,13 @@ export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
     (action: ExpenseAction) => actOnExpense(expense.id, action),
     (updated) => {
       setDialog(null);
-      notifySuccess(t(`expenses.actions.done.${updated.status}`, { concept: updated.concept }));
+      // Approving a level that is not the chain's last leaves the expense submitted: it waits for the next.
+      const movedOn = expense.status === 'submitted' && updated.status === 'submitted';
+      notifySuccess(
+        movedOn
+          ? t('approvals.done.nextLevel', { concept: updated.concept })
+          : t(`expenses.actions.done.${updated.status}`, { concept: updated.concept }),
+      );
     },
   );
   const busy = (action: ExpenseAction) => act.isPending && act.variables === action;
@@ -39,7 +46,8 @@ export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
   const draft =
     expense.status === 'draft' && canRecordExpenses(me) && mayChangeExpense(me, expense, custodied);
   const submitted = expense.status === 'submitted' && canApproveExpenses(me);
-  if (!draft && !submitted) return null;
+  const payBack = showsReimbursement(expense);
+  if (!draft && !submitted && !payBack) return null;
 
   return (
     <Stack gap="xs">
@@ -67,6 +75,7 @@ export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
             </Button>
           </>
         )}
+        {payBack && <ReimburseAction expense={expense} me={me} />}
       </Group>
       {dialog !== 'discard' && <ErrorAlert error={act.error} />}
       <Modal

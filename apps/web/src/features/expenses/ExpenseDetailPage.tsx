@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ErrorAlert } from '../../app/problem';
+import { ApprovalChain } from '../approvals/ApprovalChain';
 import { ExpenseActions } from './ExpenseActions';
 import { ExpenseAmounts } from './ExpenseAmounts';
 import { ExpenseStatusBadge, InvoicePendingBadge, SatBadge } from './ExpenseBadges';
@@ -71,6 +72,7 @@ export function ExpenseDetailPage() {
           <ExpenseInfo expense={data} organizationId={organizationId} />
         </Stack>
         <Stack gap="md">
+          <ApprovalChain expense={data} organizationId={organizationId} />
           <ExpenseFindingsList findings={data.findings} />
           <ExpenseCfdi expense={data} organizationId={organizationId} />
         </Stack>

@@ -24,8 +24,25 @@ export function ExpenseTotal({ expense }: { expense: Expense }) {
   );
 }
 
-function Sat({ expense }: { expense: Expense }) {
+/** A ticket still without its XML says so; otherwise the CFDI's status at SAT. */
+export function ExpenseSat({ expense }: { expense: Expense }) {
   return expense.invoicePending && !expense.cfdi ? <InvoicePendingBadge /> : <SatBadge expense={expense} />;
+}
+
+/** The supplier's name and, below it, its RFC (a table cell). */
+export function ExpenseSupplier({ expense }: { expense: Expense }) {
+  return (
+    <>
+      <Text size="sm" lineClamp={2}>
+        {expense.supplier.name ?? '—'}
+      </Text>
+      {expense.supplier.rfc && (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {expense.supplier.rfc}
+        </Text>
+      )}
+    </>
+  );
 }
 
 interface RowsProps {
@@ -71,14 +88,7 @@ export function ExpensesTable({ expenses, categoryOf }: RowsProps) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {expense.supplier.name ?? '—'}
-                </Text>
-                {expense.supplier.rfc && (
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {expense.supplier.rfc}
-                  </Text>
-                )}
+                <ExpenseSupplier expense={expense} />
               </Table.Td>
               <Table.Td>{categoryOf(expense.categoryId) ?? <Text c="dimmed">—</Text>}</Table.Td>
               <Table.Td ta="right">
@@ -88,7 +98,7 @@ export function ExpensesTable({ expenses, categoryOf }: RowsProps) {
               <Table.Td>
                 <Stack gap={4} align="flex-start">
                   <ExpenseStatusBadge status={expense.status} />
-                  <Sat expense={expense} />
+                  <ExpenseSat expense={expense} />
                 </Stack>
               </Table.Td>
               <Table.Td>
@@ -130,7 +140,7 @@ export function ExpenseCards({ expenses, categoryOf }: RowsProps) {
             </Text>
             <Group gap={4}>
               <ExpenseStatusBadge status={expense.status} />
-              <Sat expense={expense} />
+              <ExpenseSat expense={expense} />
             </Group>
             {expense.findings.length > 0 && <FindingBadges findings={expense.findings} />}
           </Stack>

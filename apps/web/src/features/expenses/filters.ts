@@ -10,6 +10,7 @@ const PARAMS = {
   to: 'hasta',
   findings: 'hallazgos',
   invoicePending: 'factura',
+  awaitingMyApproval: 'por-aprobar',
 } as const satisfies Record<keyof ExpenseFilters, string>;
 
 const FINDINGS = ['none', 'warnings', 'errors'] as const;
@@ -28,6 +29,7 @@ function read(params: URLSearchParams): ExpenseFilters {
     to: DATE.test(get('to')) ? get('to') : undefined,
     findings: pick(get('findings'), FINDINGS),
     invoicePending: pick(get('invoicePending'), ['true', 'false'] as const),
+    awaitingMyApproval: pick(get('awaitingMyApproval'), ['true'] as const),
   };
   // Undefined keys would make two equal filters two query keys.
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));

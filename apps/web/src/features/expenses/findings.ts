@@ -25,6 +25,7 @@ const FAMILIES = [
   ['CATALOG_', 'catalog'],
   ['RFC_', 'rfc'],
   ['POLICY_', 'policy'],
+  ['VIATICOS_', 'viaticos'],
   ['SAT_', 'sat'],
 ] as const;
 

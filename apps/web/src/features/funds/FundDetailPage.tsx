@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client';
 import { canManageFunds, canRecordExpenses, mayOperateFund, useSession } from '../../api/session';
 import { formatDateTime } from '../../app/format';
 import { ErrorAlert } from '../../app/problem';
+import { RequestReplenishmentButton } from '../replenishments/RequestReplenishmentButton';
 import { FundAdminActions } from './FundAdminActions';
 import { FundBadges } from './FundBadges';
 import { FundBalances } from './FundBalances';
@@ -68,6 +69,14 @@ export function FundDetailPage() {
             <Button variant="default" component={Link} to={`/app/gastos?caja=${data.id}`}>
               {t('funds.viewExpenses')}
             </Button>
+            {open && mayOperateFund(me, data) && (
+              <Button variant="default" component={Link} to={`/app/fondos/${data.id}/arqueo`}>
+                {t('cashCounts.action')}
+              </Button>
+            )}
+            {open && mayOperateFund(me, data) && (
+              <RequestReplenishmentButton fund={data} organizationId={me.organization.id} />
+            )}
             {open && canRecordExpenses(me) && mayOperateFund(me, data) && (
               <Button component={Link} to={`/app/gastos/importar?caja=${data.id}`}>
                 {t('expenses.importCfdi')}

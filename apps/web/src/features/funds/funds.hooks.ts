@@ -59,3 +59,16 @@ export function useActiveMembers(organizationId: string, enabled: boolean) {
     enabled,
   });
 }
+
+/**
+ * Names of the active members, which anyone in the organization may read (GET /members/directory):
+ * for choosing a cash count's witness or an advance's employee without the full member list.
+ */
+export function useMemberDirectory(organizationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['members', organizationId, 'directory'],
+    queryFn: async () => (await api.get<{ data: { id: string; name: string }[] }>('/members/directory')).data,
+    enabled,
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceTeam, handOutCash, mexicoDay, openFund } from '../../../test/helpers/advance-flow.js';
+import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
+import { addDays, createAdvanceReminders } from './advance-reminders.js';
+
+describe('calendar days', () => {
+  it.each([
+    ['2026-02-27', 2, '2026-03-01'],
+    ['2028-02-28', 1, '2028-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+  ])('%s + %i days is %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe.each(testDatabaseKinds())('advance reminders on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+  });
+  afterAll(async () => t.close());
+
+  it('emails the employee about advances due within two days or overdue, at most once a day', async () => {
+    const team = await advanceTeam(t);
+    const fund = await openFund(team.owner.client, { custodianId: team.custodian.membershipId });
+    const soon = await handOutCash(team.owner.client, {
+      employeeId: team.employee.membershipId,
+      fundId: fund.id,
+      amount: '800.00',
+      dueDate: mexicoDay(1),
+    });
+    await handOutCash(team.owner.client, {
+      employeeId: team.employee.membershipId,
+      fundId: fund.id,
+      amount: '300.00',
+      dueDate: mexicoDay(20),
+    });
+    const reminders = createAdvanceReminders({
+      db: t.database.db,
+      mailer: t.mailer,
+      jobs: { register: () => {}, schedule: () => {} },
+      config: { appUrl: 'http://localhost:3000' },
+      log: { error: () => {} },
+    });
+    const mailsTo = () =>
+      t.mailer.sent.filter((m) => m.to === team.employee.email && m.text.includes('Anticipo'));
+
+    const now = new Date();
+    expect(await reminders.sendDueReminders(now)).toBe(1);
+    expect(mailsTo()).toHaveLength(1);
+    expect(mailsTo()[0]?.text).toContain(`Anticipo ${soon.folio}`);
+    expect(mailsTo()[0]?.text).toContain(`vence el ${mexicoDay(1)}`);
+    expect(mailsTo()[0]?.text).not.toContain('$300.00');
+
+    // The same day again: nothing new.
+    expect(await reminders.sendDueReminders(new Date(now.getTime() + 60_000))).toBe(0);
+    // Three days later it is overdue, and reminded again.
+    await reminders.sendDueReminders(new Date(now.getTime() + 3 * 86_400_000));
+    expect(mailsTo()).toHaveLength(2);
+    expect(mailsTo()[1]?.subject).toContain('vencidos');
+    expect(mailsTo()[1]?.text).toContain('venció');
+  });
+});

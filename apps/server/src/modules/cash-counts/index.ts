@@ -1,0 +1,6 @@
+export { cashCountSchema, cashCountsRoutes } from './cash-counts.routes.js';
+export {
+  type CashCountsService,
+  type CashCountView,
+  createCashCountsService,
+} from './cash-counts.service.js';

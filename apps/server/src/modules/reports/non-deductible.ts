@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import { CASH_LIMIT_MXN } from '../expenses/deducibility.js';
+import { expenses } from '../expenses/expenses.schema.js';
+
+/**
+ * An expense is "no deducible" as it stands when its stored findings (expenses/deducibility.ts)
+ * hold a deducibility error — fuel paid in cash, a CFDI to another RFC, cancelled at SAT, a 69-B
+ * "definitivo" supplier — or CASH_OVER_LIMIT, a cash payment over $2,000: the rule only warns (the
+ * expense is allowed) but the law (LISR art. 27 fr. III) does not let the organization deduct it.
+ * A missing CFDI is counted apart, as "awaiting CFDI": asking the merchant for it still fixes it.
+ */
+const deducibilityError = JSON.stringify([{ category: 'deducibility', severity: 'error' }]);
+const cashOverLimit = JSON.stringify([{ code: 'CASH_OVER_LIMIT' }]);
+
+/**
+ * SQL: the expense's findings put its deduction at risk. The plain columns rule most rows out before
+ * the findings are read: an error makes finding_level 2, and only an amount over the limit can be
+ * cash over the limit.
+ */
+export const isNonDeductible = sql`(
+  (${expenses.findingLevel} = 2 AND ${expenses.findings} @> ${deducibilityError}::jsonb)
+  OR (${expenses.findingLevel} > 0 AND ${expenses.totalMxn} > ${CASH_LIMIT_MXN}::numeric
+      AND ${expenses.findings} @> ${cashOverLimit}::jsonb))`;

@@ -1,0 +1,190 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
+import { ApiClient } from './helpers/api-client.js';
+import { openBrowser } from './helpers/browser.js';
+import { inviteAndJoin, logInBrowser } from './helpers/people.js';
+import { type RunningServer, startServer } from './helpers/server.js';
+
+const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const PASSWORD = 'una contraseña larga';
+const OWNER_EMAIL = 'direccion@transportes-garza.example.mx';
+const CUSTODIAN_EMAIL = 'caja@transportes-garza.example.mx';
+const APPROVER_EMAIL = 'supervision@transportes-garza.example.mx';
+const PHONE = { width: 390, height: 844 };
+
+/** The visible one: the table shows on wide screens, the cards on a phone, both are in the page. */
+const visible = (locator: Locator) => locator.filter({ visible: true }).first();
+
+describe('an approver works through the approvals inbox in the browser', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
+  const ids: Record<string, string> = {};
+  let custodian: ApiClient;
+  let fundId: string;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+    // Through the API: the owner sets up a custodian, an approver, a fund and a two-level rule.
+    const owner = new ApiClient(server.url);
+    await owner.signUpOwner({
+      email: OWNER_EMAIL,
+      password: PASSWORD,
+      name: 'Rosa Garza',
+      organizationName: 'Transportes Garza',
+    });
+    await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    custodian = await inviteAndJoin(owner, server.url, {
+      email: CUSTODIAN_EMAIL,
+      name: 'Carla Méndez',
+      role: 'custodian',
+      password: PASSWORD,
+    });
+    await inviteAndJoin(owner, server.url, {
+      email: APPROVER_EMAIL,
+      name: 'Alberto Ruiz',
+      role: 'approver',
+      password: PASSWORD,
+    });
+    const members = await owner.request('GET', '/api/v1/members');
+    const carla = members.data.find((m: { user: { email: string } }) => m.user.email === CUSTODIAN_EMAIL);
+    const fund = await owner.request('POST', '/api/v1/funds', {
+      name: 'Caja Patio',
+      custodianId: carla.id,
+      authorizedAmount: '20000.00',
+    });
+    fundId = fund.id;
+    await owner.request('POST', '/api/v1/approval-rules', {
+      name: 'Gastos desde $1,000',
+      minAmount: '1000.00',
+      levels: [{ role: 'approver' }, { role: 'admin' }],
+    });
+    // The custodian records and submits three expenses paid from the box.
+    for (const [concept, total, supplier] of [
+      ['Llantas para camioneta', '4800.00', 'Llantera del Norte'],
+      ['Tóner para impresora', '1350.00', 'Papelería Central'],
+      ['Comida con proveedores', '1900.00', 'Restaurante El Fogón'],
+    ] as const) {
+      const expense = await custodian.request('POST', '/api/v1/expenses', {
+        date: today,
+        concept,
+        subtotal: total,
+        total,
+        paymentMethod: 'fund_cash',
+        fundId,
+        supplier: { name: supplier },
+      });
+      await custodian.request('POST', `/api/v1/expenses/${expense.id}/submit`);
+      ids[concept] = expense.id;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('approves two in bulk (on to the admin level) and rejects one with a reason, leaving the inbox empty', async () => {
+    const page = await logIn(APPROVER_EMAIL);
+    await page.getByRole('link', { name: 'Aprobaciones' }).first().click();
+    await page.getByText('3 gastos esperan tu decisión.').waitFor();
+    await visible(page.getByText('Llantera del Norte')).waitFor();
+    await shot(page, 'approvals-inbox-desktop');
+
+    await page.getByRole('checkbox', { name: 'Seleccionar «Llantas para camioneta»' }).check();
+    await page.getByRole('checkbox', { name: 'Seleccionar «Tóner para impresora»' }).check();
+    const bulk = page.getByRole('region', { name: 'Acciones con los gastos seleccionados' });
+    await bulk.getByText('2 seleccionados').waitFor();
+    await shot(page, 'approvals-inbox-selected-desktop');
+    await bulk.getByRole('button', { name: 'Aprobar (2)' }).click();
+    // Level 1 of 2: both move on to the administrator.
+    await page.getByText('2 pasaron al siguiente nivel').waitFor();
+    await page.getByText('1 gasto espera tu decisión.').waitFor();
+    await shot(page, 'approvals-bulk-summary-desktop');
+
+    await visible(page.getByRole('button', { name: 'Rechazar «Comida con proveedores»' })).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByLabel('Motivo del rechazo')
+      .fill('Las comidas con proveedores no se pagan de caja chica');
+    await dialog.getByRole('button', { name: 'Rechazar' }).click();
+    await page.getByText('Rechazaste «Comida con proveedores».').waitFor();
+    await page.getByText('No tienes gastos por aprobar').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    await shot(page, 'approvals-inbox-empty-desktop');
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: /navegación/i }).waitFor();
+    await page.waitForTimeout(500); // the navigation drawer slides away
+    await shot(page, 'approvals-inbox-empty-phone');
+  });
+
+  it('the owner sees both at the admin level on a phone, approves one and reads each chain', async () => {
+    const page = await logIn(OWNER_EMAIL);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}/app/aprobaciones`);
+    await page.getByText('2 gastos esperan tu decisión.').waitFor();
+    await visible(page.getByText('Llantas para camioneta')).waitFor();
+    await visible(page.getByText('Tóner para impresora')).waitFor();
+    await expect(page.getByText('Comida con proveedores').count()).resolves.toBe(0);
+    await shot(page, 'approvals-inbox-phone');
+    await page.getByRole('checkbox', { name: 'Seleccionar todos' }).check();
+    await page.getByRole('button', { name: 'Aprobar (2)' }).waitFor();
+    await shot(page, 'approvals-inbox-selected-phone');
+    await page.getByRole('button', { name: 'Quitar selección' }).click();
+
+    await visible(page.getByRole('button', { name: 'Aprobar «Tóner para impresora»' })).click();
+    await page.getByText('Aprobaste «Tóner para impresora».').waitFor();
+    await page.getByText('1 gasto espera tu decisión.').waitFor();
+
+    // The one still at level 2: approved by the approver, waiting for an administrator.
+    await visible(page.getByRole('link', { name: 'Llantas para camioneta' })).click();
+    await page.getByRole('heading', { name: 'Aprobación' }).waitFor();
+    await page.getByText('Nivel 1 · Aprobado').waitFor();
+    await page.getByText(/^Aprobó Alberto Ruiz/).waitFor();
+    await page.getByText('Nivel 2 · Pendiente').waitFor();
+    await page.getByText('Espera la decisión de un administrador.').waitFor();
+    await shot(page, 'approvals-chain-pending-phone');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/app/gastos/${ids['Comida con proveedores']}`);
+    await page.getByText('Nivel 1 · Rechazado').waitFor();
+    await page.getByText(/^Rechazó Alberto Ruiz/).waitFor();
+    await page.getByText('Motivo: Las comidas con proveedores no se pagan de caja chica').waitFor();
+    await page.getByText('Nivel 2 · Omitido').waitFor();
+    await shot(page, 'approvals-chain-rejected-desktop');
+
+    await page.goto(`${server.url}/app/gastos/${ids['Tóner para impresora']}`);
+    await page.getByText('Nivel 2 · Aprobado').waitFor();
+    await page.getByText(/^Aprobó Rosa Garza/).waitFor();
+    await shot(page, 'approvals-chain-approved-desktop');
+  });
+
+  it("approving on the expense's page says when it went on to the next level", async () => {
+    const expense = await custodian.request('POST', '/api/v1/expenses', {
+      date: today,
+      concept: 'Aceite para motor',
+      subtotal: '2100.00',
+      total: '2100.00',
+      paymentMethod: 'fund_cash',
+      fundId,
+    });
+    await custodian.request('POST', `/api/v1/expenses/${expense.id}/submit`);
+    const page = await logIn(APPROVER_EMAIL);
+    await page.goto(`${server.url}/app/gastos/${expense.id}`);
+    await page.getByText('Espera la decisión de un aprobador.').waitFor();
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page
+      .getByText('Aprobaste tu nivel de «Aceite para motor»: ahora espera la aprobación del siguiente nivel.')
+      .waitFor();
+    await page.getByText('Espera la decisión de un administrador.').waitFor();
+    await shot(page, 'approvals-detail-next-level-desktop');
+  });
+});
