@@ -73,8 +73,8 @@ describe('a custodian counts the cash of a fund in the browser', () => {
     await page.getByLabel('Billetes de $50', { exact: true }).fill('1');
     await page.getByText('Faltante $50.00').filter({ visible: true }).first().waitFor();
     await page.getByText('$1,950.00').filter({ visible: true }).first().waitFor();
-    // A custodian cannot list members: the page says so instead of an empty select.
-    await page.getByText(/Tu rol no puede consultar la lista de miembros/).waitFor();
+    // The custodian names a witness from the member directory (names only), never themselves.
+    await page.getByRole('combobox', { name: 'Testigo (opcional)' }).waitFor();
     await page.getByLabel('Notas (opcional)').fill('Arqueo sorpresa');
     await shot(page, 'cash-count-desktop-typing');
 
