@@ -346,12 +346,6 @@ export async function expensesRoutes(
       },
     },
     async (request) => {
-      if (process.env.MEMLOG) {
-        const m = process.memoryUsage();
-        console.error(
-          `MEM request: rss ${(m.rss / 1048576).toFixed(0)} heap ${(m.heapUsed / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}`,
-        );
-      }
       const actor = await request.requirePermission('expenses.record-own');
       if (!request.isMultipart())
         throw badRequest(
@@ -378,12 +372,6 @@ export async function expensesRoutes(
           'NO_FILES',
           'No recibimos archivos: adjunta uno o varios XML o ZIP en el campo files.',
           [{ path: 'files', message: 'Adjunta al menos un archivo.' }],
-        );
-      }
-      if (process.env.MEMLOG) {
-        const m = process.memoryUsage();
-        console.error(
-          `MEM uploaded: rss ${(m.rss / 1048576).toFixed(0)} heap ${(m.heapUsed / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}`,
         );
       }
       return imports.importFiles(actor, { files, fundId }, request.origin());
