@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
+import { type Mailer, type OutgoingMail, sendEach } from '../../platform/mail/mailer.js';
 import { advanceReminderMail } from '../../platform/mail/templates.js';
 import { MEXICO_TIME_ZONE, mexicoCityDate } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
@@ -100,14 +100,7 @@ export function createAdvanceReminders(deps: {
     const ids = await withSystem(deps.db, (tx) => tx.select({ id: organizations.id }).from(organizations));
     let sent = 0;
     for (const { id } of ids) {
-      for (const mail of await remindOrganization(id, at)) {
-        try {
-          await deps.mailer.send(mail);
-          sent++;
-        } catch (error) {
-          deps.log.error({ err: error, to: mail.to }, 'advance reminder not delivered');
-        }
-      }
+      sent += await sendEach(deps.mailer, await remindOrganization(id, at), deps.log, 'advance reminder');
     }
     return sent;
   }

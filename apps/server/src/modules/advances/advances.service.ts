@@ -5,7 +5,7 @@ import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import { PermissionDenied } from '../../platform/auth/permissions.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { isUuid, newId } from '../../platform/db/ids.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
+import { type Mailer, sendEach } from '../../platform/mail/mailer.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { money } from '../../platform/money.js';
 import { withTenant } from '../../platform/tenancy.js';
@@ -184,13 +184,7 @@ export function createAdvancesService(deps: AdvancesDeps) {
         const row = await loadVisible(tx, actor, id, true);
         return settleAdvance(tx, { ...deps, now, today }, actor, row, input, origin);
       });
-      if (mail) {
-        try {
-          await deps.mailer.send(mail);
-        } catch (error) {
-          deps.log.error({ err: error, to: mail.to }, 'advance settlement mail not delivered');
-        }
-      }
+      if (mail) await sendEach(deps.mailer, [mail], deps.log, 'advance settlement mail');
       return detail;
     },
   };

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import { type Role, rolesAllowedTo } from '../../platform/auth/permissions.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
+import { type Mailer, type OutgoingMail, sendEach } from '../../platform/mail/mailer.js';
 import { approvalReminderMail } from '../../platform/mail/templates.js';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
@@ -150,14 +150,7 @@ export function createApprovalReminders(deps: {
     const ids = await withSystem(deps.db, (tx) => tx.select({ id: organizations.id }).from(organizations));
     let sent = 0;
     for (const { id } of ids) {
-      for (const mail of await remindOrganization(id, at)) {
-        try {
-          await deps.mailer.send(mail);
-          sent += 1;
-        } catch (error) {
-          deps.log.error({ err: error, to: mail.to }, 'approval reminder not delivered');
-        }
-      }
+      sent += await sendEach(deps.mailer, await remindOrganization(id, at), deps.log, 'approval reminder');
     }
     return sent;
   }

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lte, ne } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
+import { type Mailer, sendEach } from '../../platform/mail/mailer.js';
 import { invoiceReminderMail } from '../../platform/mail/templates.js';
 import { MEXICO_TIME_ZONE, mexicoCityDate } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
@@ -80,13 +80,7 @@ export function createInvoiceReminders(deps: {
         }),
       };
     });
-    for (const mail of mails) {
-      try {
-        await deps.mailer.send(mail);
-      } catch (error) {
-        deps.log.error({ err: error, to: mail.to }, 'invoice reminder not delivered');
-      }
-    }
+    await sendEach(deps.mailer, mails, deps.log, 'invoice reminder');
     return mails.length;
   }
 

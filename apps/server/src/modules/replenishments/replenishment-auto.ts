@@ -5,7 +5,7 @@ import type { RequestOrigin } from '../../platform/auth/actor.js';
 import { rolesAllowedTo } from '../../platform/auth/permissions.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
+import { type Mailer, type OutgoingMail, sendEach } from '../../platform/mail/mailer.js';
 import { replenishmentRequestedMail } from '../../platform/mail/templates.js';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 import { formatPesos, money } from '../../platform/money.js';
@@ -114,15 +114,8 @@ export function createReplenishmentAutomation(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
 
-  async function send(mails: OutgoingMail[]) {
-    for (const mail of mails) {
-      try {
-        await deps.mailer.send(mail);
-      } catch (error) {
-        deps.log.error({ err: error, to: mail.to }, 'replenishment request mail not delivered');
-      }
-    }
-  }
+  const send = (mails: OutgoingMail[]) =>
+    sendEach(deps.mailer, mails, deps.log, 'replenishment request mail');
 
   /** Files the fund's automatic replenishment if it is needed now; returns it (or null). */
   async function checkFund(organizationId: string, fundId: string): Promise<ReplenishmentRow | null> {

@@ -20,6 +20,29 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
+/**
+ * Sends each mail on its own: one that cannot be delivered is logged (`what` names it) and the
+ * others still go. Answers how many were delivered. For notices whose loss must not undo the work
+ * they announce (reminders, requests for a decision).
+ */
+export async function sendEach(
+  mailer: Mailer,
+  mails: readonly OutgoingMail[],
+  log: { error(object: unknown, message: string): void },
+  what: string,
+): Promise<number> {
+  let delivered = 0;
+  for (const mail of mails) {
+    try {
+      await mailer.send(mail);
+      delivered += 1;
+    } catch (error) {
+      log.error({ err: error, to: mail.to }, `${what} not delivered`);
+    }
+  }
+  return delivered;
+}
+
 /** Real SMTP through nodemailer (any SMTP URL: smtp://user:pass@host:587, smtps://...). */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
