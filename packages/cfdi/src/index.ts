@@ -28,5 +28,6 @@ export {
   type ZipLimits,
   type ZipProblem,
   ZipRefusedError,
+  type ZipSource,
   type ZipXmlEntry,
 } from './zip/read-zip.js';

@@ -18,8 +18,10 @@ import {
 const COMPROBANTE = '/cfdi:Comprobante';
 
 // A document's amounts are read several times (a concepto's Importe is checked, summed and grouped):
-// each text is parsed once per check. Emptied after every check, so it holds one document at most.
-const parsed = new Map<string, Exact | null>();
+// each text is parsed once per check. A new Map after every check, so it holds one document at most;
+// not one Map emptied with clear(): V8 links each emptied table to its successor, and once one was
+// promoted it kept every later one (and the document slices they key by) alive until a full GC.
+let parsed = new Map<string, Exact | null>();
 
 /** The value of a decimal attribute, or null when it is missing or malformed (as amounts.ts' toDecimal). */
 function toDecimal(value: string | undefined): Exact | null {
@@ -307,6 +309,6 @@ export function checkArithmetic(cfdi: Cfdi): Finding[] {
   try {
     return [...checkConceptos(cfdi), ...checkComprobante(cfdi)];
   } finally {
-    parsed.clear();
+    parsed = new Map();
   }
 }

@@ -207,16 +207,15 @@ function resolvePrefix(bindings: string[], prefix: string): string | undefined {
  * Whether an attribute name repeats, or a prefixed one is unbound or means the same {namespace}local
  * as another (saxes refuses all three). `prefixed` lists the names with a prefix other than xmlns:
  * a namespace declaration can only clash with its own repetition.
+ *
+ * Its sets are its own, made only when needed. One module-level Set emptied with clear() for every
+ * element cost memory: V8 links each emptied table to its successor, so once one of them had lived
+ * long enough to be promoted, it kept every later one, and the document slices in them, alive
+ * until the next full GC (tens of MB over an import of thousands of CFDIs).
  */
 function hasAttributeClash(names: string[], prefixed: string[] | null, bindings: string[]): boolean {
-  const clash = findAttributeClash(names, prefixed, bindings);
-  seen.clear(); // it must not keep names (slices of the document) alive
-  return clash;
-}
-
-function findAttributeClash(names: string[], prefixed: string[] | null, bindings: string[]): boolean {
   if (names.length > 8) {
-    seen.clear();
+    const seen = new Set<string>();
     for (const name of names) {
       if (seen.has(name)) return true;
       seen.add(name);
@@ -225,21 +224,18 @@ function findAttributeClash(names: string[], prefixed: string[] | null, bindings
     for (let i = 1; i < names.length; i++) for (let j = 0; j < i; j++) if (names[i] === names[j]) return true;
   }
   if (prefixed === null) return false;
-  seen.clear();
+  const keys = prefixed.length > 1 ? new Set<string>() : null;
   for (const name of prefixed) {
     const colon = name.indexOf(':');
     const uri = resolvePrefix(bindings, name.slice(0, colon));
     if (uri === undefined) return true;
-    if (prefixed.length === 1) return false;
+    if (keys === null) return false;
     const key = `{${uri}}${name.slice(colon + 1)}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
+    if (keys.has(key)) return true;
+    keys.add(key);
   }
   return false;
 }
-
-// Reused by hasAttributeClash, which runs for every element.
-const seen = new Set<string>();
 
 /** The tree of `text`, exactly as read-xml builds it with saxes, or null when saxes must decide. */
 export function readCommonXml(text: string, maxDepth: number): XmlElement | null {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { readZipXmlEntries, ZipRefusedError } from './read-zip.js';
@@ -57,5 +60,40 @@ describe('readZipXmlEntries', () => {
 
   it('refuses bytes that are not a ZIP', async () => {
     expect(await refusal(readZipXmlEntries(Buffer.from('no soy un zip')))).toBe('ZIP_INVALID');
+  });
+
+  it('reads a ZIP from a file as from memory, with the same checks', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'read-zip-'));
+    try {
+      const zip = await zipOf([
+        ['facturas/a.xml', '<a/>'],
+        ['leeme.txt', 'hola'],
+        [
+          'facturas/b.xml',
+          Buffer.from(Array.from({ length: 500 }, (_, i) => `<c n="${i * 7919}"/>`).join('')),
+        ],
+      ]);
+      const file = path.join(folder, 'facturas.zip');
+      writeFileSync(file, zip);
+      const fromFile = await readZipXmlEntries({ path: file });
+      expect(fromFile).toEqual(await readZipXmlEntries(zip));
+      expect(fromFile.map((entry) => entry.name)).toEqual(['facturas/a.xml', 'facturas/b.xml']);
+      const bomb = path.join(folder, 'bomba.zip');
+      writeFileSync(bomb, await zipOf([['bomba.xml', Buffer.alloc(20 * 1024 * 1024, 0x20)]]));
+      expect(await refusal(readZipXmlEntries({ path: bomb }))).toBe('ZIP_BOMB');
+      const notZip = path.join(folder, 'no.zip');
+      writeFileSync(notZip, 'no soy un zip');
+      expect(await refusal(readZipXmlEntries({ path: notZip }))).toBe('ZIP_INVALID');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an entry whose data does not inflate to the size it declares', async () => {
+    const zip = await zipOf([['a.xml', '<comprobante>'.repeat(10)]]);
+    // Central directory: the entry's uncompressed size (offset 24) claims a byte less.
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(zip.readUInt32LE(central + 24) - 1, central + 24);
+    expect(await refusal(readZipXmlEntries(zip))).toBe('ZIP_INVALID');
   });
 });

@@ -71,8 +71,18 @@ function conceptOf(cfdi: Cfdi): string {
 
 const orZero = (value: string | null | undefined) => value ?? '0';
 
-/** Reads a received CFDI for an expense: the library's checks, then what an expense needs of it. */
+/**
+ * Reads a received CFDI for an expense: the library's checks, then what an expense needs of it.
+ * The intake owns its strings: the XML reader's values are slices of the whole document text (and
+ * findings' messages are built from them), so kept as they come, each intake of an import batch, and
+ * each rejection until the import answers, would keep its whole XML alive. A JSON round trip copies
+ * them into strings of their own, for a microsecond or two per file.
+ */
 export function readCfdiForExpense(bytes: Uint8Array, options: { maxBytes?: number } = {}): CfdiIntake {
+  return JSON.parse(JSON.stringify(intakeOf(bytes, options))) as CfdiIntake;
+}
+
+function intakeOf(bytes: Uint8Array, options: { maxBytes?: number }): CfdiIntake {
   const result = validateCfdi(bytes, options.maxBytes ? { maxBytes: options.maxBytes } : {});
   // The same rule broken on several conceptos reads the same to a person: keep it once.
   const findings = [...new Map(result.findings.map((f) => [`${f.code}|${f.message}`, stored(f)])).values()];

@@ -14,6 +14,8 @@ import type { ExpenseRow } from './expense-views.js';
 import { expenses } from './expenses.schema.js';
 
 export const SAT_STATUS_JOB = 'expense-sat-status';
+/** Jobs per sendMany call (the job queue inserts them 1,000 per statement). */
+const ENQUEUE_SLICE = 1000;
 
 interface SatStatusJob {
   organizationId: string;
@@ -115,13 +117,16 @@ export function createExpenseSatStatus(deps: {
   return {
     /** After intake commits: queue the check (the expense shows "verificando en SAT…" meanwhile). */
     async enqueue(organizationId: string, expenseIds: readonly string[]) {
-      await deps.jobs.sendMany<SatStatusJob>(
-        SAT_STATUS_JOB,
-        expenseIds.map((expenseId) => ({
-          data: { organizationId, expenseId },
-          options: { singletonKey: expenseId },
-        })),
-      );
+      // A slice at a time: an import of 10,000 files does not build its 10,000 jobs at once.
+      for (let start = 0; start < expenseIds.length; start += ENQUEUE_SLICE) {
+        await deps.jobs.sendMany<SatStatusJob>(
+          SAT_STATUS_JOB,
+          expenseIds.slice(start, start + ENQUEUE_SLICE).map((expenseId) => ({
+            data: { organizationId, expenseId },
+            options: { singletonKey: expenseId },
+          })),
+        );
+      }
     },
 
     /** Re-check on demand (the person waits for SAT's answer). */

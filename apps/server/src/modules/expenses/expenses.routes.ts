@@ -1,3 +1,8 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,7 +13,7 @@ import { idParamSchema, nameSchema, paginationQuerySchema } from '../../platform
 import { amountSchema, nonNegativeAmountSchema } from '../../platform/money.js';
 import { expenseAttachmentsRoutes } from './expense-attachments.routes.js';
 import type { ExpenseAttachments } from './expense-attachments.service.js';
-import type { ExpenseImportService, UploadedFile } from './expense-import.service.js';
+import type { ExpenseImportService, ReceivedFile } from './expense-import.service.js';
 import type { ExpenseSatStatus } from './expense-sat-status.js';
 import { EXPENSE_STATUSES, PAYMENT_METHODS } from './expense-status.js';
 import { TRAVEL_KINDS } from './expenses.schema.js';
@@ -16,6 +21,37 @@ import type { ExpensesService } from './expenses.service.js';
 import { expenseListSchema, expenseSchema, importResponseSchema } from './expenses.wire.js';
 
 const tags = ['Gastos'];
+
+type ImportAnswer = z.output<typeof importResponseSchema>;
+const importResultSchema = importResponseSchema.shape.results.element;
+
+/**
+ * The answer of an import, as importResponseSchema encodes it, written result by result into one
+ * buffer: the same bytes as Fastify's serializer, which for 10,000 results would first copy the
+ * whole answer (encoding it), then stringify it, and Node would copy that string once more with the
+ * headers before writing it (tens of MB at the end of a big import).
+ */
+function importAnswerBytes(answer: ImportAnswer): Buffer {
+  // Room for a typical result (~700 bytes); it grows if the answer needs more.
+  let bytes = Buffer.allocUnsafe(64 + answer.results.length * 768);
+  let length = 0;
+  const append = (text: string) => {
+    const needed = length + Buffer.byteLength(text);
+    if (needed > bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(needed, Math.ceil(bytes.length * 1.5)));
+      bytes.copy(larger, 0, 0, length);
+      bytes = larger;
+    }
+    length += bytes.write(text, length);
+  };
+  append('{"results":[');
+  answer.results.forEach((result, index) => {
+    append(`${index > 0 ? ',' : ''}${JSON.stringify(importResultSchema.encode(result))}`);
+  });
+  append(']}');
+  return bytes.subarray(0, length);
+}
+
 const dateSchema = z.iso.date('Escribe la fecha como AAAA-MM-DD.');
 const optionalId = z.uuid().nullable().optional();
 const createBody = z.object({
@@ -344,6 +380,8 @@ export async function expensesRoutes(
         consumes: ['multipart/form-data'],
         response: { 200: importResponseSchema },
       },
+      // Fastify sends a Buffer from a serializer as it is (its type says string).
+      serializerCompiler: () => (answer: ImportAnswer) => importAnswerBytes(answer) as unknown as string,
     },
     async (request) => {
       const actor = await request.requirePermission('expenses.record-own');
@@ -352,29 +390,43 @@ export async function expensesRoutes(
           'MULTIPART_REQUIRED',
           'Envía los archivos como multipart/form-data en el campo files.',
         );
-      const files: UploadedFile[] = [];
-      let fundId: string | null = null;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          files.push({ name: part.filename || `archivo-${files.length + 1}`, bytes: await part.toBuffer() });
-        } else if (part.fieldname === 'fundId' && typeof part.value === 'string' && part.value !== '') {
-          const parsed = z.uuid().safeParse(part.value);
-          if (!parsed.success) {
-            throw badRequest('INVALID_FUND', 'La caja indicada no es válida.', [
-              { path: 'fundId', message: 'Elige una caja chica.' },
-            ]);
+      // Each file is spooled to a folder of its own for this request (removed when it ends): a ZIP
+      // of thousands of CFDIs is read from disk entry by entry, never held in memory whole.
+      const folder = await mkdtemp(path.join(tmpdir(), 'cajachica-import-'));
+      try {
+        const files: ReceivedFile[] = [];
+        let fundId: string | null = null;
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const file = {
+              name: part.filename || `archivo-${files.length + 1}`,
+              path: path.join(folder, `${files.length}`),
+            };
+            await pipeline(part.file, createWriteStream(file.path));
+            // What part.toBuffer() would throw (413) for a file over the size limit.
+            if (part.file.truncated) throw new fastify.multipartErrors.RequestFileTooLargeError();
+            files.push(file);
+          } else if (part.fieldname === 'fundId' && typeof part.value === 'string' && part.value !== '') {
+            const parsed = z.uuid().safeParse(part.value);
+            if (!parsed.success) {
+              throw badRequest('INVALID_FUND', 'La caja indicada no es válida.', [
+                { path: 'fundId', message: 'Elige una caja chica.' },
+              ]);
+            }
+            fundId = parsed.data;
           }
-          fundId = parsed.data;
         }
+        if (files.length === 0) {
+          throw badRequest(
+            'NO_FILES',
+            'No recibimos archivos: adjunta uno o varios XML o ZIP en el campo files.',
+            [{ path: 'files', message: 'Adjunta al menos un archivo.' }],
+          );
+        }
+        return await imports.importFiles(actor, { files, fundId }, request.origin());
+      } finally {
+        await rm(folder, { recursive: true, force: true });
       }
-      if (files.length === 0) {
-        throw badRequest(
-          'NO_FILES',
-          'No recibimos archivos: adjunta uno o varios XML o ZIP en el campo files.',
-          [{ path: 'files', message: 'Adjunta al menos un archivo.' }],
-        );
-      }
-      return imports.importFiles(actor, { files, fundId }, request.origin());
     },
   );
 }

@@ -557,7 +557,7 @@ export function createExpensesService(deps: ExpensesDeps) {
           { lookup69b: deps.lookup69b, now },
           batch.loaders,
         );
-        rows.push({ ...values, ...findings });
+        rows.push({ findingLevel: findings.findingLevel, ...values, findings: findings.findings });
       }
       const inserted = await bulkInsert(tx, expenses, rows);
       const paid = inserted.filter((row) => cashTaken(row)?.fundId === batch.fund?.id && batch.fund);

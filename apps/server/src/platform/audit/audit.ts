@@ -95,5 +95,6 @@ export async function recordAuditMany(
       ip: origin.ip,
       requestId: origin.requestId,
     })),
+    { returning: false },
   );
 }

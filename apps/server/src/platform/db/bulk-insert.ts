@@ -13,22 +13,23 @@ export async function bulkInsert<T extends PgTable>(
   tx: Tx,
   table: T,
   rows: readonly Partial<T['$inferInsert']>[],
+  options: { returning?: boolean } = {},
 ): Promise<T['$inferSelect'][]> {
   if (rows.length === 0) return [];
   const allColumns = Object.entries(getTableColumns(table));
-  // Drizzle's $defaultFn (e.g. UUIDv7 ids) runs in JS, not in the database: apply it here too.
-  const withDefaults = rows.map((row) => {
-    const complete: Record<string, unknown> = { ...row };
-    for (const [key, column] of allColumns) {
-      if (complete[key] === undefined && column.defaultFn) complete[key] = column.defaultFn();
-    }
-    return complete;
-  });
-  const columns = allColumns.filter(([key]) => key in (withDefaults[0] as object));
+  const first = rows[0] as Record<string, unknown>;
+  const columns = allColumns.filter(
+    ([key, column]) => key in first || (first[key] === undefined && column.defaultFn),
+  );
   const { name } = getTableConfig(table);
-  const json = withDefaults.map((row) => {
+  const json = rows.map((input) => {
+    const row = input as Record<string, unknown>;
     const record: Record<string, unknown> = {};
-    for (const [key, column] of columns) record[column.name] = row[key] ?? null;
+    for (const [key, column] of columns) {
+      let value = row[key];
+      if (value === undefined && column.defaultFn) value = column.defaultFn();
+      record[column.name] = value ?? null;
+    }
     return record;
   });
   const columnList = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(', '));
@@ -38,8 +39,9 @@ export async function bulkInsert<T extends PgTable>(
   const result = await tx.execute(
     sql`INSERT INTO ${sql.identifier(name)} (${columnList})
         SELECT ${columnList} FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS incoming(${recordType})
-        RETURNING *`,
+        ${options.returning === false ? sql.raw('') : sql.raw('RETURNING *')}`,
   );
+  if (options.returning === false) return [];
   const { rows: inserted } = result as unknown as { rows: Record<string, unknown>[] };
   return inserted.map((raw) => {
     const mapped: Record<string, unknown> = {};
