@@ -37,6 +37,26 @@ describe.each(testDatabaseKinds())('row-level security on %s', (kind: DatabaseKi
     expect(role).toEqual({ current_user: 'app_user', rolsuper: false, rolbypassrls: false, owns: false });
   });
 
+  it('puts every table that holds an organization_id under forced row-level security with a tenant policy', async () => {
+    const tables = rowsOf<{ table: string; enabled: boolean; forced: boolean; policies: number }>(
+      await database.db.execute(sql`
+        SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind = 'r'
+           AND EXISTS (SELECT 1 FROM pg_attribute a
+                        WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped)
+         ORDER BY 1`),
+    );
+    expect(tables.map((t) => t.table)).toContain('expense_rollups');
+    // A person's sessions and sign-in events belong to the person (across organizations); they
+    // only note the organization a session acted in, and are read by user, never by tenant.
+    const personal = ['auth_events', 'sessions'];
+    expect(
+      tables.filter((t) => !personal.includes(t.table) && (!t.enabled || !t.forced || t.policies === 0)),
+    ).toEqual([]);
+  });
+
   it('shows organization B none of organization A rows', async () => {
     const seen = await withTenant(database.db, { organizationId: orgB }, async (tx) => ({
       audit: await tx.select().from(auditLog),

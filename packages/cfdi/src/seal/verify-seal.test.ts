@@ -99,7 +99,10 @@ describe('verifyIssuerSeal', () => {
   });
 });
 
-describe('verifyIssuerSeal on mutated fixtures (fast-check against verify-sello.sh)', () => {
+// Each run spawns SAT's shell oracle (xsltproc + openssl): seconds per property on a busy machine.
+describe('verifyIssuerSeal on mutated fixtures (fast-check against verify-sello.sh)', {
+  timeout: 120_000,
+}, () => {
   const sealed = fixtureNames().filter((name) => oracleVerifySello(fixture(name)) === 0);
 
   it('still verifies after attributes are reordered', () => {

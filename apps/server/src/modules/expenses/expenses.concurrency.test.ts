@@ -3,6 +3,7 @@ import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
+import { rollupDrift } from '../../../test/helpers/rollup-drift.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 
 // I3 under real concurrency: only PostgreSQL runs requests in parallel (PGlite has one connection).
@@ -48,6 +49,8 @@ describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
     expect(
       results.filter((r) => !r.file.endsWith('compartido.xml')).every((r) => r.status === 'created'),
     ).toBe(true);
+    // The dashboard's rollups, upserted by both imports' triggers, equal the expenses that stayed.
+    expect(await rollupDrift(t.database.db, owner.organizationId)).toEqual([]);
   });
 
   it('lets N parallel expenses that overdraw the fund succeed exactly ⌊cash/amount⌋ times', async () => {
@@ -76,5 +79,6 @@ describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
     }
     const after = (await owner.client.get(`/api/v1/funds/${fund.id}`)).json();
     expect(after).toMatchObject({ cash: '100.00', pendingVouchers: '900.00', authorizedAmount: '1000.00' });
+    expect(await rollupDrift(t.database.db, owner.organizationId)).toEqual([]);
   });
 });

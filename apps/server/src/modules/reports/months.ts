@@ -30,3 +30,43 @@ export function monthsBetween(rows: readonly MonthTotal[], range: { from?: strin
   }
   return filled;
 }
+
+/** The day before a calendar day (YYYY-MM-DD). */
+function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+const firstOfNextMonth = (date: string) => `${nextMonth(date.slice(0, 7))}-01`;
+const isLastDayOfMonth = (date: string) => dayBefore(firstOfNextMonth(date)) === date;
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * How a range of days (inclusive, either end open) splits for monthly sums: the whole months it
+ * covers, as first days [from, until) (null = unbounded; null months = none), and the days at its
+ * edges that cover only part of a month, which must be read day by day.
+ */
+export function splitByWholeMonths(range: { from?: string | undefined; to?: string | undefined }): {
+  months: { from: string | null; until: string | null } | null;
+  edges: DayRange[];
+} {
+  const from = range.from ? (range.from.endsWith('-01') ? range.from : firstOfNextMonth(range.from)) : null;
+  const until = range.to
+    ? isLastDayOfMonth(range.to)
+      ? firstOfNextMonth(range.to)
+      : `${range.to.slice(0, 7)}-01`
+    : null;
+  if (from !== null && until !== null && from >= until) {
+    // Inside one month, or across a boundary without a whole month: every day is an edge.
+    return { months: null, edges: range.from && range.to ? [{ from: range.from, to: range.to }] : [] };
+  }
+  const edges: DayRange[] = [];
+  if (range.from && from !== null && range.from < from) edges.push({ from: range.from, to: dayBefore(from) });
+  if (range.to && until !== null && until <= range.to) edges.push({ from: until, to: range.to });
+  return { months: { from, until }, edges };
+}

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { CASH_LIMIT_MXN } from '../expenses/deducibility.js';
 import { expenses } from '../expenses/expenses.schema.js';
 
 /**
@@ -8,16 +7,10 @@ import { expenses } from '../expenses/expenses.schema.js';
  * "definitivo" supplier — or CASH_OVER_LIMIT, a cash payment over $2,000: the rule only warns (the
  * expense is allowed) but the law (LISR art. 27 fr. III) does not let the organization deduct it.
  * A missing CFDI is counted apart, as "awaiting CFDI": asking the merchant for it still fixes it.
+ *
+ * The rule is the SQL function expense_is_non_deductible (migration 0023), so that the triggers
+ * keeping expense_rollups and any query over the expenses decide it the same way. The plain
+ * columns rule most rows out before the findings are read: an error makes finding_level 2, and only
+ * an amount over the limit can be cash over the limit.
  */
-const deducibilityError = JSON.stringify([{ category: 'deducibility', severity: 'error' }]);
-const cashOverLimit = JSON.stringify([{ code: 'CASH_OVER_LIMIT' }]);
-
-/**
- * SQL: the expense's findings put its deduction at risk. The plain columns rule most rows out before
- * the findings are read: an error makes finding_level 2, and only an amount over the limit can be
- * cash over the limit.
- */
-export const isNonDeductible = sql`(
-  (${expenses.findingLevel} = 2 AND ${expenses.findings} @> ${deducibilityError}::jsonb)
-  OR (${expenses.findingLevel} > 0 AND ${expenses.totalMxn} > ${CASH_LIMIT_MXN}::numeric
-      AND ${expenses.findings} @> ${cashOverLimit}::jsonb))`;
+export const isNonDeductible = sql`expense_is_non_deductible(${expenses.findingLevel}, ${expenses.totalMxn}, ${expenses.findings})`;

@@ -1,16 +1,18 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { money } from '../../platform/money.js';
 import { costCenters, expenseCategories } from '../categories/categories.schema.js';
 import { expenses } from '../expenses/expenses.schema.js';
 import { funds } from '../funds/funds.schema.js';
-import { monthsBetween } from './months.js';
+import { monthsBetween, splitByWholeMonths } from './months.js';
 import { isNonDeductible } from './non-deductible.js';
 import { EXCLUDED_FROM_SPENDING, expensesInScope, type ReportFilters } from './report-filters.js';
+import { expenseRollups } from './reports.schema.js';
 
 // The dashboard's figures. The reports module is a read model: it reads the tables of funds,
-// expenses and categories (never writes them) so that one statement sums what would otherwise take
-// a call per module and a sum in JavaScript. Amounts are summed in SQL as numeric and stay strings.
+// expenses and categories (never writes them), and expense_rollups, which the database keeps, so
+// that one statement sums what would otherwise take a call per module and a sum in JavaScript.
+// Amounts are summed in SQL as numeric and stay strings.
 
 interface GroupedRow {
   dimension: 'category' | 'costCenter' | 'month' | 'all';
@@ -29,36 +31,83 @@ interface GroupedRow {
   name: string | null;
 }
 
-const sumOf = (filter?: ReturnType<typeof sql>) =>
-  filter
-    ? sql`coalesce(sum(total_mxn) FILTER (WHERE ${filter}), 0.00)::text`
-    : sql`coalesce(sum(total_mxn), 0.00)::text`;
-const countOf = (filter: ReturnType<typeof sql>) => sql`(count(*) FILTER (WHERE ${filter}))::int`;
+/** The expenses' own columns in the shape of an expense_rollups row: one expense, counted once. */
+const expenseAsRollup = sql`
+  ${expenses.categoryId} AS category_id, ${expenses.costCenterId} AS cost_center_id,
+  to_char(${expenses.expenseDate}, 'YYYY-MM') AS month, 1 AS count, ${expenses.totalMxn} AS total,
+  (${expenses.status} = 'submitted')::int AS pending_count,
+  CASE WHEN ${expenses.status} = 'submitted' THEN ${expenses.totalMxn} ELSE 0.00 END AS pending_total,
+  (${isNonDeductible})::int AS non_deductible_count,
+  CASE WHEN ${isNonDeductible} THEN ${expenses.totalMxn} ELSE 0.00 END AS non_deductible_total,
+  ${expenses.invoicePending}::int AS awaiting_count,
+  CASE WHEN ${expenses.invoicePending} THEN ${expenses.totalMxn} ELSE 0.00 END AS awaiting_total`;
+
+/** The rollup rows of the range's whole months. */
+function rolledMonths(
+  organizationId: string,
+  filters: ReportFilters,
+  months: NonNullable<WholeMonths['months']>,
+) {
+  return sql`
+    SELECT ${expenseRollups.categoryId} AS category_id, ${expenseRollups.costCenterId} AS cost_center_id,
+           to_char(${expenseRollups.month}, 'YYYY-MM') AS month, ${expenseRollups.count} AS count,
+           ${expenseRollups.total} AS total, ${expenseRollups.pendingCount} AS pending_count,
+           ${expenseRollups.pendingTotal} AS pending_total,
+           ${expenseRollups.nonDeductibleCount} AS non_deductible_count,
+           ${expenseRollups.nonDeductibleTotal} AS non_deductible_total,
+           ${expenseRollups.awaitingCount} AS awaiting_count, ${expenseRollups.awaitingTotal} AS awaiting_total
+      FROM ${expenseRollups}
+     WHERE ${and(
+       eq(expenseRollups.organizationId, organizationId),
+       months.from ? gte(expenseRollups.month, months.from) : undefined,
+       months.until ? lt(expenseRollups.month, months.until) : undefined,
+       filters.fundId ? eq(expenseRollups.fundId, filters.fundId) : undefined,
+       filters.costCenterId ? eq(expenseRollups.costCenterId, filters.costCenterId) : undefined,
+     )}`;
+}
+
+/** The expenses of the days at the range's edges that cover only part of a month. */
+function edgeDays(organizationId: string, filters: ReportFilters, edges: WholeMonths['edges']) {
+  return edges.map(
+    (edge) => sql`
+      SELECT ${expenseAsRollup} FROM ${expenses}
+       WHERE ${expensesInScope(organizationId, { ...filters, ...edge }, EXCLUDED_FROM_SPENDING)}`,
+  );
+}
+
+type WholeMonths = ReturnType<typeof splitByWholeMonths>;
+
+const total = (column: string) => sql.raw(`coalesce(sum(${column}), 0.00)::text`);
+const count = (column: string) => sql.raw(`coalesce(sum(${column}), 0)::int`);
 
 /**
- * Spending by category, cost center and month plus the totals, in one pass over the expenses
- * (GROUPING SETS), with the category and cost center names joined to the few grouped rows.
+ * Spending by category, cost center and month plus the totals, in one statement: the whole months
+ * of the range from expense_rollups (kept by triggers, a few rows per month), the days at its edges
+ * from the expenses, summed in one pass (GROUPING SETS), with the category and cost center names
+ * joined to the few grouped rows.
  */
 async function groupedSpending(tx: Tx, organizationId: string, filters: ReportFilters) {
+  const split = splitByWholeMonths(filters);
+  // Never empty: a range without whole months is all edges.
+  const parts = [
+    ...(split.months ? [rolledMonths(organizationId, filters, split.months)] : []),
+    ...edgeDays(organizationId, filters, split.edges),
+  ];
+  const rows = sql.join(parts, sql` UNION ALL `);
   const result = await tx.execute(sql`
-    WITH scoped AS (
-      SELECT ${expenses.categoryId} AS category_id, ${expenses.costCenterId} AS cost_center_id,
-             to_char(${expenses.expenseDate}, 'YYYY-MM') AS month, ${expenses.totalMxn} AS total_mxn,
-             ${expenses.status} = 'submitted' AS pending, ${expenses.invoicePending} AS awaiting,
-             ${isNonDeductible} AS non_deductible
-        FROM ${expenses}
-       WHERE ${expensesInScope(organizationId, filters, EXCLUDED_FROM_SPENDING)}
-    ), grouped AS (
+    WITH scoped AS (${rows}), grouped AS (
       SELECT CASE WHEN grouping(category_id) = 0 THEN 'category'
                   WHEN grouping(cost_center_id) = 0 THEN 'costCenter'
                   WHEN grouping(month) = 0 THEN 'month' ELSE 'all' END AS dimension,
-             category_id, cost_center_id, month, count(*)::int AS count, ${sumOf()} AS total,
-             ${countOf(sql`pending`)} AS pending_count, ${sumOf(sql`pending`)} AS pending_total,
-             ${countOf(sql`non_deductible`)} AS non_deductible_count,
-             ${sumOf(sql`non_deductible`)} AS non_deductible_total,
-             ${countOf(sql`awaiting`)} AS awaiting_count, ${sumOf(sql`awaiting`)} AS awaiting_total
+             category_id, cost_center_id, month, ${count('count')} AS count, ${total('total')} AS total,
+             ${count('pending_count')} AS pending_count, ${total('pending_total')} AS pending_total,
+             ${count('non_deductible_count')} AS non_deductible_count,
+             ${total('non_deductible_total')} AS non_deductible_total,
+             ${count('awaiting_count')} AS awaiting_count, ${total('awaiting_total')} AS awaiting_total
         FROM scoped
        GROUP BY GROUPING SETS ((category_id), (cost_center_id), (month), ())
+       -- A rollup row may sum to nothing (its expenses were rejected since): no such group is shown.
+      HAVING sum(count) <> 0 OR grouping(category_id, cost_center_id, month) = 7
     )
     SELECT grouped.*, coalesce(category.code, center.code) AS code, coalesce(category.name, center.name) AS name
       FROM grouped

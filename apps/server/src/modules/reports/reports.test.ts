@@ -1,9 +1,13 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
+import { rollupDrift } from '../../../test/helpers/rollup-drift.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
+import { CASH_LIMIT_MXN } from '../expenses/deducibility.js';
 
 const ticket = (change: Record<string, unknown>) => ({
   concept: 'Compra',
@@ -134,6 +138,82 @@ describe.each(testDatabaseKinds())('reports summary on %s', (kind) => {
     expect(report.awaitingCfdi).toEqual({ count: 4, total: '3300.00' });
   });
 
+  it('keeps its monthly rollups equal to the expenses, whatever happened to them', async () => {
+    expect(await rollupDrift(t.database.db, owner.organizationId)).toEqual([]);
+  });
+
+  it('sums the days of a range that covers part of a month from the expenses themselves', async () => {
+    // 2026-10-20 (250.00, approved) and 2026-11-03 (2,500.00, submitted): two partial months.
+    const across = await summary('?from=2026-10-15&to=2026-11-05');
+    expect(across.spending).toEqual({ count: 2, total: '2750.00' });
+    expect(across.pendingApprovals).toEqual({ count: 1, total: '2500.00' });
+    // A whole October and the first days of November.
+    const mixed = await summary('?from=2026-10-01&to=2026-11-09');
+    expect(mixed.spending).toEqual({ count: 3, total: '2900.00' });
+    expect(mixed.byMonth).toEqual([
+      { month: '2026-10', total: '400.00', count: 2 },
+      { month: '2026-11', total: '2500.00', count: 1 },
+    ]);
+    expect((await summary('?from=2026-11-10&to=2026-11-10')).spending).toEqual({ count: 1, total: '400.00' });
+  });
+
+  it('answers any range as the expenses add up, day by day', async () => {
+    type Listed = {
+      date: string;
+      status: string;
+      totalMxn: string;
+      categoryId: string | null;
+      invoicePending: boolean;
+    };
+    const listed = (await owner.client.get('/api/v1/expenses?limit=200')).json().data as Listed[];
+    const counted = listed.filter((e) => e.status !== 'discarded' && e.status !== 'rejected');
+    const cents = (value: string) => Math.round(Number(value) * 100);
+    const day = fc
+      .integer({ min: 0, max: 120 })
+      .map((n) => new Date(Date.UTC(2026, 8, 1 + n)).toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(day, { nil: undefined }),
+        fc.option(day, { nil: undefined }),
+        async (a, b) => {
+          const [from, to] = a && b && a > b ? [b, a] : [a, b];
+          const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+          const report = await summary(`?${query}`);
+          const inRange = counted.filter((e) => (!from || e.date >= from) && (!to || e.date <= to));
+          const totalOf = (rows: Listed[]) => rows.reduce((sum, e) => sum + cents(e.totalMxn), 0);
+          expect(report.spending.count).toBe(inRange.length);
+          expect(cents(report.spending.total)).toBe(totalOf(inRange));
+          expect(cents(report.pendingApprovals.total)).toBe(
+            totalOf(inRange.filter((e) => e.status === 'submitted')),
+          );
+          expect(report.awaitingCfdi.count).toBe(inRange.filter((e) => e.invoicePending).length);
+          const byCategory = Object.fromEntries(
+            report.byCategory.map((c: { categoryId: string | null; total: string }) => [
+              c.categoryId,
+              cents(c.total),
+            ]),
+          );
+          const expected: Record<string, number> = {};
+          for (const e of inRange)
+            expected[`${e.categoryId}`] = (expected[`${e.categoryId}`] ?? 0) + cents(e.totalMxn);
+          expect(byCategory).toEqual(expected);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('decides "no deducible" in SQL with the same cash limit as the deducibility rules', async () => {
+    const decide = async (total: string) => {
+      const result = await t.database.db.execute(
+        sql`SELECT expense_is_non_deductible(1, ${total}::numeric, '[{"code":"CASH_OVER_LIMIT"}]'::jsonb) AS yes`,
+      );
+      return (result as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes;
+    };
+    expect(await decide(CASH_LIMIT_MXN)).toBe(false);
+    expect(await decide((Number(CASH_LIMIT_MXN) + 0.01).toFixed(2))).toBe(true);
+  });
+
   it("shows each open fund's balances and whether it needs a replenishment", async () => {
     const { funds } = await summary();
     expect(funds).toEqual([
@@ -200,6 +280,7 @@ describe.each(testDatabaseKinds())('reports summary on %s', (kind) => {
     expect((await summary()).spending).toEqual({ count: 4, total: '3300.00' });
     const foreignFund = await summary(`?fundId=${ids.main}`, other.client);
     expect(foreignFund).toMatchObject({ funds: [], spending: { count: 0, total: '0.00' } });
+    expect(await rollupDrift(t.database.db, other.organizationId)).toEqual([]);
   });
 
   it('is for the roles that read reports; a reversed range is refused in Spanish', async () => {
