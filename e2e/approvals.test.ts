@@ -151,6 +151,8 @@ describe('an approver works through the approvals inbox in the browser', () => {
     await page.getByText(/^Aprobó Alberto Ruiz/).waitFor();
     await page.getByText('Nivel 2 · Pendiente').waitFor();
     await page.getByText('Espera la decisión de un administrador.').waitFor();
+    // Level 2 is an administrator's: the owner may decide it.
+    await page.getByRole('button', { name: 'Aprobar', exact: true }).waitFor();
     await shot(page, 'approvals-chain-pending-phone');
 
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -185,6 +187,54 @@ describe('an approver works through the approvals inbox in the browser', () => {
       .getByText('Aprobaste tu nivel de «Aceite para motor»: ahora espera la aprobación del siguiente nivel.')
       .waitFor();
     await page.getByText('Espera la decisión de un administrador.').waitFor();
+    // A person decides one level: the buttons go once the approver has decided theirs, and stay
+    // gone when the page is opened again.
+    await page.getByRole('button', { name: 'Aprobar', exact: true }).waitFor({ state: 'detached' });
+    await expect(page.getByRole('button', { name: 'Rechazar', exact: true }).count()).resolves.toBe(0);
     await shot(page, 'approvals-detail-next-level-desktop');
+    await page.reload();
+    await page.getByText('Nivel 1 · Aprobado').waitFor();
+    await page.getByText('Espera la decisión de un administrador.').waitFor();
+    await expect(page.getByRole('button', { name: 'Aprobar', exact: true }).count()).resolves.toBe(0);
+    await page.setViewportSize(PHONE);
+    await page.getByText('Espera la decisión de un administrador.').waitFor();
+    await shot(page, 'approvals-detail-decided-phone');
+  });
+
+  it('a requested replenishment joins the inbox and the navigation count until an approver approves it', async () => {
+    // The toner expense was approved at both levels: the custodian asks for its replenishment.
+    const replenishment = await custodian.request('POST', '/api/v1/replenishments', { fundId });
+
+    // The owner: two expenses at the administrator level and the replenishment.
+    const owner = await logIn(OWNER_EMAIL);
+    await owner.getByRole('link', { name: 'Aprobaciones (3 por decidir)' }).click();
+    const section = owner.getByRole('region', { name: '1 reposición por aprobar' });
+    await section.getByRole('link', { name: 'Reposición 1', exact: true }).waitFor();
+    await section.getByText('Caja Patio · 1 comprobante').waitFor();
+    await section.getByText(/^Solicitada por Carla Méndez · /).waitFor();
+    await section.getByText('$1,350.00').waitFor();
+    await owner.getByRole('heading', { name: 'Gastos por aprobar' }).waitFor();
+    await visible(owner.getByText('Llantas para camioneta')).waitFor();
+    await shot(owner, 'approvals-inbox-replenishment-desktop');
+    await owner.setViewportSize(PHONE);
+    await owner.getByRole('button', { name: /navegación/i }).waitFor();
+    await owner.waitForTimeout(500); // the navigation drawer slides away
+    await shot(owner, 'approvals-inbox-replenishment-phone');
+    await owner.close();
+
+    // The approver has no expense left at their level; they open the replenishment and approve it.
+    const page = await logIn(APPROVER_EMAIL);
+    await page.getByRole('link', { name: 'Aprobaciones (1 por decidir)' }).click();
+    await page.getByText('No tienes gastos por aprobar', { exact: true }).waitFor();
+    await shot(page, 'approvals-inbox-only-replenishment-desktop');
+    await page.getByRole('link', { name: 'Revisar y aprobar la reposición 1' }).click();
+    await page.waitForURL(`${server.url}/app/reposiciones/${replenishment.id}`);
+    await page.getByRole('heading', { name: 'Reposición 1' }).waitFor();
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByText('Aprobaste la reposición 1.').waitFor();
+    await page.getByRole('link', { name: 'Aprobaciones', exact: true }).click();
+    await page.getByText('No tienes gastos por aprobar').waitFor();
+    await page.getByText('Estás al día.', { exact: false }).waitFor();
+    await expect(page.getByRole('region', { name: /reposici/ }).count()).resolves.toBe(0);
   });
 });

@@ -20,6 +20,7 @@ describe('a custodian imports CFDIs in the browser', () => {
   const custodianEmail = 'carla.mendez@izcalli.example.mx';
   let fundId: string;
   let owner: ApiClient;
+  let custodian: ApiClient;
 
   beforeAll(async () => {
     server = await startServer();
@@ -34,7 +35,7 @@ describe('a custodian imports CFDIs in the browser', () => {
     });
     await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     await owner.request('POST', '/api/v1/invitations', { email: custodianEmail, roles: ['custodian'] });
-    const custodian = new ApiClient(server.url);
+    custodian = new ApiClient(server.url);
     await custodian.request('POST', '/api/v1/invitations/accept', {
       token: await owner.mailboxToken(custodianEmail, '/invitacion'),
       name: 'Carla Méndez',
@@ -104,6 +105,33 @@ describe('a custodian imports CFDIs in the browser', () => {
         .isVisible(),
     ).resolves.toBe(true);
     await shot(page, 'custodian-import-results');
+
+    // Both drafts go to approval at once; one was already sent (from another tab, say) and says why.
+    const drafts = await custodian.request('GET', '/api/v1/expenses?status=draft');
+    const paper = drafts.data.find((e: { concept: string }) => e.concept === 'Hojas blancas');
+    await custodian.request('POST', `/api/v1/expenses/${paper.id}/submit`);
+    await page.getByText('2 gastos creados por esta importación siguen en borrador.').waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300); // the page reflows to the phone's width
+    await shot(page, 'custodian-import-submit-all-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Enviar todos a aprobación' }).click();
+    const summary = page.getByRole('status').filter({ hasText: 'Envío a aprobación' });
+    await summary.getByText('1 enviado a aprobación · 1 no se pudo enviar').waitFor();
+    await summary
+      .getByText('No se puede enviar a aprobación un gasto enviado a aprobación.', { exact: false })
+      .waitFor();
+    await expect(page.getByRole('button', { name: 'Enviar todos a aprobación' }).count()).resolves.toBe(0);
+    const sent = await custodian.request('GET', '/api/v1/expenses?status=submitted');
+    expect(sent.data.map((e: { concept: string }) => e.concept).sort()).toEqual([
+      'Cloro y jabón',
+      'Hojas blancas',
+    ]);
+    await shot(page, 'custodian-import-submitted-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await summary.getByText('1 enviado a aprobación · 1 no se pudo enviar').waitFor();
+    await shot(page, 'custodian-import-submitted-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.goto(`${server.url}/app/fondos/${fundId}`);
     // 116.00 + 290.00 left the box: cash 4,594.00, pending vouchers 406.00.

@@ -6978,6 +6978,8 @@ export interface paths {
                 decidedAt: string | null;
                 reason: string | null;
               }[];
+              /** @description Si quien consulta puede aprobar o rechazar el gasto ahora: el nivel actual le toca, no decidió otro nivel y el gasto no es suyo */
+              canDecide: boolean;
             };
           };
         };
@@ -7019,6 +7021,79 @@ export interface paths {
     get?: never;
     put?: never;
     /** Aprobar varios gastos; cada uno se decide por separado y responde su resultado */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                status:
+                  | ('draft' | 'submitted' | 'approved' | 'rejected' | 'replenished' | 'discarded')
+                  | null;
+                error: {
+                  code: string;
+                  detail: string;
+                } | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/expenses/bulk-submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Enviar varios borradores a aprobación (p. ej. los de una importación); cada uno responde su resultado */
     post: {
       parameters: {
         query?: never;

@@ -1,8 +1,9 @@
-import { Box, NavLink } from '@mantine/core';
+import { Badge, Box, NavLink, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { canManageCategories, canManagePolicies, canReadFiscalData, canReadMembers } from '../api/session';
 import type { Me } from '../api/types';
+import { useApprovalCount } from '../features/approvals/useApprovalInbox';
 import { canReadReports } from '../features/reports/reports.api';
 
 interface Props {
@@ -16,8 +17,33 @@ export function AppNavbar({ me, onNavigate }: Props) {
   const { pathname } = useLocation();
   const isActive = (to: string) => (to === '/app' ? pathname === '/app' : pathname.startsWith(to));
 
-  const link = (to: string, label: string) => (
-    <NavLink key={to} component={Link} to={to} label={label} active={isActive(to)} onClick={onNavigate} />
+  const approvalCount = useApprovalCount(me);
+
+  const link = (to: string, label: string, count: string | null = null) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={
+        count ? (
+          <>
+            {label}
+            <VisuallyHidden> {t('nav.waiting', { count })}</VisuallyHidden>
+          </>
+        ) : (
+          label
+        )
+      }
+      rightSection={
+        count && (
+          <Badge size="sm" variant="filled" circle={count.length < 2} aria-hidden>
+            {count}
+          </Badge>
+        )
+      }
+      active={isActive(to)}
+      onClick={onNavigate}
+    />
   );
 
   return (
@@ -26,7 +52,7 @@ export function AppNavbar({ me, onNavigate }: Props) {
       {link('/app/fondos', t('nav.funds'))}
       {link('/app/gastos', t('nav.expenses'))}
       {link('/app/anticipos', t('nav.advances'))}
-      {link('/app/aprobaciones', t('nav.approvals'))}
+      {link('/app/aprobaciones', t('nav.approvals'), approvalCount)}
       {link('/app/reposiciones', t('nav.replenishments'))}
       {canReadReports(me) && link('/app/reportes', t('nav.reports'))}
       {canReadMembers(me) || canReadFiscalData(me) || canManageCategories(me) || canManagePolicies(me) ? (

@@ -3,7 +3,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { ROLE_LABELS_ES, type Role } from '../../platform/auth/permissions.js';
 import type { Tx } from '../../platform/db/database.js';
 import { memberNames } from '../organizations/index.js';
-import { ANY_APPROVER, type ExpenseFacts, mayDecideStep, planApproval } from './approval-rules.js';
+import {
+  ANY_APPROVER,
+  checkCurrentStep,
+  type ExpenseFacts,
+  mayDecideStep,
+  planApproval,
+} from './approval-rules.js';
 import { approvalErrors } from './approvals.errors.js';
 import { approvalRules, expenseApprovalSteps } from './approvals.schema.js';
 
@@ -85,18 +91,21 @@ export async function decideCurrentStep(
   // Submitted before approval chains existed: its chain is planned now, under today's rules.
   if (steps.length === 0) {
     const { autoApproved } = await startApproval(tx, expense);
-    if (autoApproved && decision === 'approve') return 'approved';
+    // A rule approves it without levels: whoever may approve decides it either way.
+    if (autoApproved) return decision === 'approve' ? 'approved' : 'rejected';
     steps = await lockSteps(tx, actor.organizationId, expense.id);
   }
-  const current = steps.find((step) => step.status === 'pending');
-  if (!current) throw new Error(`expense ${expense.id} is submitted without a pending approval step`);
-  if (steps.some((step) => step.decidedBy === actor.membershipId)) throw approvalErrors.alreadyDecidedLevel();
-  if (!mayDecideStep(current, actor)) {
-    const names = current.approverId
-      ? await memberNames(tx, actor.organizationId, [current.approverId])
+  const check = checkCurrentStep(steps, actor);
+  if (!check.may) {
+    if (check.why === 'none_pending')
+      throw new Error(`expense ${expense.id} is submitted without a pending approval step`);
+    if (check.why === 'already_decided') throw approvalErrors.alreadyDecidedLevel();
+    const names = check.current.approverId
+      ? await memberNames(tx, actor.organizationId, [check.current.approverId])
       : new Map<string, string>();
-    throw approvalErrors.notYourLevel(waitingForLabel(current, names));
+    throw approvalErrors.notYourLevel(waitingForLabel(check.current, names));
   }
+  const { current } = check;
   const stepWhere = (step: StepRow) =>
     and(eq(expenseApprovalSteps.organizationId, actor.organizationId), eq(expenseApprovalSteps.id, step.id));
   await tx
@@ -120,23 +129,35 @@ export async function decideCurrentStep(
   return 'next_level';
 }
 
-/** The expense's chain as the API shows it: each level, who it waits for, who decided and when. */
-export async function approvalStepsView(tx: Tx, organizationId: string, expenseId: string) {
+/**
+ * The expense's chain as the API shows it: each level, who it waits for, who decided and when; and
+ * whether the actor may decide its current level now (by the chain alone: the expense's state and
+ * whose it is are the caller's to add). A chain not planned yet (submitted before chains existed)
+ * is planned on the first decision under today's rules, so its first level is asked about.
+ */
+export async function approvalStepsView(tx: Tx, actor: Actor, expense: ExpenseRef) {
+  const { organizationId } = actor;
   const steps = await tx
     .select()
     .from(expenseApprovalSteps)
     .where(
       and(
         eq(expenseApprovalSteps.organizationId, organizationId),
-        eq(expenseApprovalSteps.expenseId, expenseId),
+        eq(expenseApprovalSteps.expenseId, expense.id),
       ),
     )
     .orderBy(asc(expenseApprovalSteps.level));
+  let mayDecideCurrent = checkCurrentStep(steps, actor).may;
+  if (steps.length === 0) {
+    const plan = planApproval(await activeRules(tx, organizationId), expense);
+    const first = plan.kind === 'levels' ? plan.levels[0] : undefined;
+    mayDecideCurrent = plan.kind === 'auto' || (first !== undefined && mayDecideStep(first, actor));
+  }
   const people = steps
     .flatMap((step) => [step.approverId, step.decidedBy])
     .filter((id): id is string => !!id);
   const names = await memberNames(tx, organizationId, people);
-  return steps.map((step) => ({
+  const view = steps.map((step) => ({
     level: step.level,
     status: step.status,
     waitingFor: waitingForLabel(step, names),
@@ -146,4 +167,5 @@ export async function approvalStepsView(tx: Tx, organizationId: string, expenseI
     decidedAt: step.decidedAt,
     reason: step.reason,
   }));
+  return { steps: view, mayDecideCurrent };
 }

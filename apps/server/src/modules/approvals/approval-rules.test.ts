@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_APPROVER, mayDecideStep, planApproval, type RuleConditions } from './approval-rules.js';
+import {
+  ANY_APPROVER,
+  type ChainStep,
+  checkCurrentStep,
+  mayDecideStep,
+  planApproval,
+  type RuleConditions,
+} from './approval-rules.js';
 
 const rule = (change: Partial<RuleConditions>): RuleConditions => ({
   id: 'r',
@@ -59,5 +66,36 @@ describe('who may decide a step', () => {
     [{ approverRole: null, approverId: 'm2' }, person(['owner']), false],
   ])('%o decided by %o: %s', (step, actor, allowed) => {
     expect(mayDecideStep(step, actor)).toBe(allowed);
+  });
+});
+
+describe('whether a person may decide the current level now', () => {
+  const approver = { membershipId: 'm1', roles: ['approver' as const] };
+  const step = (change: Partial<ChainStep>): ChainStep => ({
+    status: 'waiting',
+    approverRole: 'approver',
+    approverId: null,
+    decidedBy: null,
+    ...change,
+  });
+  it.each([
+    ['the first level is theirs', [step({ status: 'pending' }), step({})], true, undefined],
+    [
+      'they decided the level before',
+      [step({ status: 'approved', decidedBy: 'm1' }), step({ status: 'pending' })],
+      false,
+      'already_decided',
+    ],
+    [
+      'the pending level is the admin’s',
+      [step({ status: 'approved', decidedBy: 'm2' }), step({ status: 'pending', approverRole: 'admin' })],
+      false,
+      'not_your_level',
+    ],
+    ['nothing is pending', [step({ status: 'approved', decidedBy: 'm2' })], false, 'none_pending'],
+  ])('%s', (_name, steps, may, why) => {
+    const check = checkCurrentStep(steps, approver);
+    expect(check.may).toBe(may);
+    if (!check.may) expect(check.why).toBe(why);
   });
 });

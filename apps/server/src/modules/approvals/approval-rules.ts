@@ -86,3 +86,34 @@ export function mayDecideStep(
   const roles: readonly string[] = actor.roles.includes('owner') ? [...actor.roles, 'admin'] : actor.roles;
   return step.approverRole !== null && roles.includes(step.approverRole);
 }
+
+/** A level of an expense's chain, as far as deciding it goes. */
+export interface ChainStep {
+  status: 'waiting' | 'pending' | 'approved' | 'rejected' | 'skipped';
+  approverRole: string | null;
+  approverId: string | null;
+  decidedBy: string | null;
+}
+
+/** The chain's current level and whether the person may decide it now, or why not. */
+export type CurrentStepCheck<S extends ChainStep> =
+  | { may: true; current: S }
+  | { may: false; why: 'none_pending' }
+  | { may: false; why: 'already_decided' | 'not_your_level'; current: S };
+
+/**
+ * May this person decide the chain's current level now? Not when no level is pending, when they
+ * decided an earlier one (a person decides at most one level), or when the level is not theirs.
+ * Deciding and the approval view both ask here, so the buttons shown and the answer given agree.
+ */
+export function checkCurrentStep<S extends ChainStep>(
+  steps: readonly S[],
+  actor: { membershipId: string; roles: readonly Role[] },
+): CurrentStepCheck<S> {
+  const current = steps.find((step) => step.status === 'pending');
+  if (!current) return { may: false, why: 'none_pending' };
+  if (steps.some((step) => step.decidedBy === actor.membershipId))
+    return { may: false, why: 'already_decided', current };
+  if (!mayDecideStep(current, actor)) return { may: false, why: 'not_your_level', current };
+  return { may: true, current };
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
@@ -110,6 +111,44 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
     );
   });
 
+  it('tells each person whether they may decide the expense now: their level, one level each, never their own', async () => {
+    const expense = await submitted('6500.00', 'Herramienta');
+    const canDecide = async (client: TestClient, id = expense.id) => {
+      const answer = await client.get(`/api/v1/expenses/${id}/approvals`);
+      expect(answer.statusCode).toBe(200);
+      return answer.json().canDecide;
+    };
+    // Level 1 waits for an approver: either approver, not the admin named for level 2, not the spender.
+    expect(await canDecide(approver.client)).toBe(true);
+    expect(await canDecide(secondApprover.client)).toBe(true);
+    expect(await canDecide(admin.client)).toBe(false);
+    expect(await canDecide(owner.client)).toBe(false);
+    expect(await canDecide(custodian.client)).toBe(false);
+
+    await approver.client.post(`/api/v1/expenses/${expense.id}/approve`);
+    // Level 2 is the named admin's; the approver who decided level 1 may not decide again.
+    expect(await canDecide(approver.client)).toBe(false);
+    expect(await canDecide(secondApprover.client)).toBe(false);
+    expect(await canDecide(admin.client)).toBe(true);
+    expect(await canDecide(owner.client)).toBe(false);
+
+    await admin.client.post(`/api/v1/expenses/${expense.id}/approve`);
+    expect(await canDecide(admin.client)).toBe(false);
+
+    // An approver's own expense waits for another approver.
+    const own = await approver.client.post('/api/v1/expenses', {
+      date: '2026-11-20',
+      concept: 'Viaje a Monterrey',
+      subtotal: '5200.00',
+      total: '5200.00',
+      paymentMethod: 'employee',
+    });
+    await approver.client.post(`/api/v1/expenses/${own.json().id}/submit`);
+    expect(await canDecide(approver.client, own.json().id)).toBe(false);
+    expect(await canDecide(secondApprover.client, own.json().id)).toBe(true);
+    expect((await approver.client.post(`/api/v1/expenses/${own.json().id}/approve`)).statusCode).toBe(403);
+  });
+
   it('a rejection at any level rejects the expense and skips the levels after it', async () => {
     const expense = await submitted('7000.00');
     const rejected = await approver.client.post(`/api/v1/expenses/${expense.id}/reject`, {
@@ -190,5 +229,27 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
     expect(mails.find((mail) => mail.to === approver.email)?.text).toContain('Llantas');
     expect(await reminders.sendDueReminders(tomorrow)).toBe(0);
     await approver.client.post(`/api/v1/expenses/${expense.id}/approve`);
+  });
+  it('decides an expense submitted before chains existed under the rules of today, rejection included', async () => {
+    const expense = await submitted('800.00', 'Anterior a las reglas');
+    // As if submitted before approval chains existed: no levels planned.
+    await t.database.db.execute(sql`DELETE FROM expense_approval_steps WHERE expense_id = ${expense.id}`);
+    const rules = (await owner.client.get('/api/v1/approval-rules')).json().data as {
+      id: string;
+      name: string;
+    }[];
+    const minor = rules.find((rule) => rule.name === 'Gastos menores')?.id;
+    await owner.client.patch(`/api/v1/approval-rules/${minor}`, { maxAmount: '1000.00' });
+    try {
+      const view = (await approver.client.get(`/api/v1/expenses/${expense.id}/approvals`)).json();
+      expect(view.canDecide).toBe(true);
+      const rejected = await approver.client.post(`/api/v1/expenses/${expense.id}/reject`, {
+        reason: 'Sin ticket',
+      });
+      expect(rejected.statusCode).toBe(200);
+      expect(rejected.json()).toMatchObject({ status: 'rejected' });
+    } finally {
+      await owner.client.patch(`/api/v1/approval-rules/${minor}`, { maxAmount: '500.00' });
+    }
   });
 });

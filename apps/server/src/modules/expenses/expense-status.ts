@@ -43,10 +43,15 @@ const ACTION_ES: Record<ExpenseAction, string> = {
   replenish: 'reponer',
 };
 
+/** Is the action allowed from this state? (nextStatus says why not.) */
+export function allowsAction(current: ExpenseStatus, action: ExpenseAction): boolean {
+  return TRANSITIONS[action].from.includes(current);
+}
+
 /** The state after the action, or an error that says why it is refused. */
 export function nextStatus(current: ExpenseStatus, action: ExpenseAction): ExpenseStatus {
   const transition = TRANSITIONS[action];
-  if (!transition.from.includes(current)) {
+  if (!allowsAction(current, action)) {
     const hint =
       current === 'approved' || current === 'replenished'
         ? ' Un gasto aprobado no se edita: las correcciones se hacen con un movimiento de reversa.'

@@ -127,10 +127,9 @@ const listQuery = paginationQuerySchema.extend({
     .optional()
     .describe('true: solo los gastos cuyo nivel de aprobación actual te toca decidir (tu bandeja)'),
 });
-const bulkIds = z
-  .array(z.uuid('Un identificador no es válido.'))
-  .min(1, 'Elige al menos un gasto.')
-  .max(200, 'Decide hasta 200 gastos a la vez.');
+const bulkIdsOf = (tooMany: string) =>
+  z.array(z.uuid('Un identificador no es válido.')).min(1, 'Elige al menos un gasto.').max(200, tooMany);
+const bulkIds = bulkIdsOf('Decide hasta 200 gastos a la vez.');
 const bulkResult = z.object({
   results: z.array(
     z.object({
@@ -306,7 +305,16 @@ export async function expensesRoutes(
         tags,
         summary: 'Niveles de aprobación del gasto: a quién espera cada uno y quién decidió',
         params: idParamSchema,
-        response: { 200: z.object({ data: z.array(approvalStep) }) },
+        response: {
+          200: z.object({
+            data: z.array(approvalStep),
+            canDecide: z
+              .boolean()
+              .describe(
+                'Si quien consulta puede aprobar o rechazar el gasto ahora: el nivel actual le toca, no decidió otro nivel y el gasto no es suyo',
+              ),
+          }),
+        },
       },
     },
     async (request) => expenses.approvalSteps(await request.requireActor(), request.params.id),
@@ -327,6 +335,25 @@ export async function expensesRoutes(
         await request.requirePermission('expenses.approve'),
         request.body.ids,
         'approve',
+        request.origin(),
+      ),
+  );
+
+  app.post(
+    '/expenses/bulk-submit',
+    {
+      schema: {
+        tags,
+        summary:
+          'Enviar varios borradores a aprobación (p. ej. los de una importación); cada uno responde su resultado',
+        body: z.object({ ids: bulkIdsOf('Envía hasta 200 gastos a la vez.') }),
+        response: { 200: bulkResult },
+      },
+    },
+    async (request) =>
+      expenses.submitMany(
+        await request.requirePermission('expenses.record-own'),
+        request.body.ids,
         request.origin(),
       ),
   );

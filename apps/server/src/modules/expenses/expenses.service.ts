@@ -24,7 +24,7 @@ import {
   type Supplier69bLookup,
   transactionFindingLoaders,
 } from './expense-findings.js';
-import { type ExpenseAction, nextStatus, type PaymentMethod } from './expense-status.js';
+import { allowsAction, type ExpenseAction, nextStatus, type PaymentMethod } from './expense-status.js';
 import { type ExpenseRow, toExpenseView } from './expense-views.js';
 import { expenseErrors } from './expenses.errors.js';
 import { expenses } from './expenses.schema.js';
@@ -262,6 +262,32 @@ export function createExpensesService(deps: ExpensesDeps) {
     });
   }
 
+  /** One transition per expense, each in its own transaction; each answers its result or its error. */
+  async function transitionMany(
+    actor: Actor,
+    ids: readonly string[],
+    action: 'submit' | 'approve' | 'reject',
+    origin: RequestOrigin,
+    reason?: string,
+  ) {
+    const results = [];
+    for (const id of new Set(ids)) {
+      try {
+        const expense = await transition(actor, id, action, origin, reason);
+        results.push({ id, ok: true as const, status: expense.status, error: null });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({
+          id,
+          ok: false as const,
+          status: null,
+          error: { code: error.code, detail: error.detail },
+        });
+      }
+    }
+    return { results };
+  }
+
   /** The approval chain's part in a transition (null when it has none: edit, discard). */
   async function approvalOutcome(
     tx: Tx,
@@ -480,36 +506,36 @@ export function createExpensesService(deps: ExpensesDeps) {
      * Approves or rejects several expenses, each in its own transaction: one that cannot be
      * decided (already decided, not the actor's level) is reported and the others still go through.
      */
-    async decideMany(
+    decideMany: (
       actor: Actor,
       ids: readonly string[],
       decision: 'approve' | 'reject',
       origin: RequestOrigin,
       reason?: string,
-    ) {
-      const results = [];
-      for (const id of new Set(ids)) {
-        try {
-          const expense = await transition(actor, id, decision, origin, reason);
-          results.push({ id, ok: true as const, status: expense.status, error: null });
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          results.push({
-            id,
-            ok: false as const,
-            status: null,
-            error: { code: error.code, detail: error.detail },
-          });
-        }
-      }
-      return { results };
-    },
+    ) => transitionMany(actor, ids, decision, origin, reason),
 
-    /** The expense's approval chain (levels, who each waits for, decisions). */
+    /**
+     * Sends several drafts to approval (e.g. those a CFDI import created), each in its own
+     * transaction: one that cannot be sent (not found, not a draft, not the actor's) is reported
+     * and the others still go.
+     */
+    submitMany: (actor: Actor, ids: readonly string[], origin: RequestOrigin) =>
+      transitionMany(actor, ids, 'submit', origin),
+
+    /**
+     * The expense's approval chain (levels, who each waits for, decisions) and whether the actor
+     * may approve or reject it now: what the approve route would check (the permission, the state,
+     * not their own expense) and what the chain would (their level, not one they already decided).
+     */
     async approvalSteps(actor: Actor, id: string) {
       return withTenant(db, scope(actor), async (tx) => {
-        await loadVisible(tx, actor, id);
-        return { data: await approvalStepsView(tx, actor.organizationId, id) };
+        const { row } = await loadVisible(tx, actor, id);
+        const { steps, mayDecideCurrent } = await approvalStepsView(tx, actor, row);
+        const mayDecideExpense =
+          can(actor.roles, 'expenses.approve') &&
+          allowsAction(row.status, 'approve') &&
+          !isOwnExpense(actor, row);
+        return { data: steps, canDecide: mayDecideExpense && mayDecideCurrent };
       });
     },
 

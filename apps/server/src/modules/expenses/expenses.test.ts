@@ -166,6 +166,53 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
     expect(foreign.json().code).toBe('CATEGORY_NOT_FOUND');
   });
 
+  it("sends several drafts to approval, each on its own: another organization's is not found, a sent one conflicts", async () => {
+    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
+    const draft = async (concept: string) =>
+      (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id, concept }))).json();
+    const a = await draft('Garrafones');
+    const b = await draft('Papel higiénico');
+    const sent = await draft('Escobas');
+    await custodian.client.post(`/api/v1/expenses/${sent.id}/submit`);
+    const other = await signUpVerifiedOwner(t, { organizationName: 'Otra más' });
+    const foreign = (
+      await other.client.post('/api/v1/expenses', ticket({ paymentMethod: 'employee', concept: 'Ajeno' }))
+    ).json();
+
+    const answer = await custodian.client.post('/api/v1/expenses/bulk-submit', {
+      ids: [a.id, sent.id, foreign.id, b.id, a.id],
+    });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.json().results).toEqual([
+      { id: a.id, ok: true, status: 'submitted', error: null },
+      {
+        id: sent.id,
+        ok: false,
+        status: null,
+        error: { code: 'EXPENSE_INVALID_TRANSITION', detail: expect.stringContaining('enviado') },
+      },
+      {
+        id: foreign.id,
+        ok: false,
+        status: null,
+        error: { code: 'EXPENSE_NOT_FOUND', detail: expect.any(String) },
+      },
+      { id: b.id, ok: true, status: 'submitted', error: null },
+    ]);
+    expect((await owner.client.get(`/api/v1/expenses/${b.id}`)).json().status).toBe('submitted');
+    expect((await other.client.get(`/api/v1/expenses/${foreign.id}`)).json().status).toBe('draft');
+
+    // Someone who sees the draft but may not change it (an approver) is told so, per expense.
+    const c = await draft('Jabón');
+    const byApprover = await approver.client.post('/api/v1/expenses/bulk-submit', { ids: [c.id] });
+    expect(byApprover.json().results).toMatchObject([
+      { id: c.id, ok: false, error: { code: 'EXPENSE_NOT_YOURS' } },
+    ]);
+    expect((await custodian.client.post('/api/v1/expenses/bulk-submit', { ids: [] })).statusCode).toBe(400);
+    const auditor = await addMember(t, owner.client, ['auditor']);
+    expect((await auditor.client.post('/api/v1/expenses/bulk-submit', { ids: [c.id] })).statusCode).toBe(403);
+  });
+
   it('lists with filters and keyset pagination; an employee sees only their own', async () => {
     const fund = await openFund(owner.client, { custodianId, authorizedAmount: '5000.00' });
     for (let i = 0; i < 5; i++)

@@ -52,11 +52,18 @@ describe.each(testDatabaseKinds())('replenishments API on %s', (kind) => {
     const water = replenishment.items.find((item: { voucher: { id: string } }) => item.voucher.id === a.id);
     expect(water.voucher.expense).toMatchObject({ concept: 'Garrafones de agua', totalMxn: '300.00' });
 
+    // The approvals inbox lists what waits for approval: the requested ones, approvers see every fund's.
+    const awaiting = async () =>
+      (await approver.client.get('/api/v1/replenishments?status=requested&limit=200'))
+        .json()
+        .data.map((r: { id: string; status: string }) => [r.id, r.status]);
+    expect(await awaiting()).toContainEqual([replenishment.id, 'requested']);
     expect(
       (await custodian.client.post(`/api/v1/replenishments/${replenishment.id}/approve`)).statusCode,
     ).toBe(403);
     const approved = await approver.client.post(`/api/v1/replenishments/${replenishment.id}/approve`);
     expect(approved.statusCode).toBe(200);
+    expect(await awaiting()).not.toContainEqual([replenishment.id, 'requested']);
     expect(approved.json()).toMatchObject({ status: 'approved', approvedBy: { name: 'Miembro de Prueba' } });
     expect(approved.json().satCheckedAt).not.toBeNull();
 

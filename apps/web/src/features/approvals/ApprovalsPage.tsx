@@ -1,34 +1,35 @@
 import { Badge, Button, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../api/session';
+import { canApproveExpenses, useSession } from '../../api/session';
 import type { Expense } from '../../api/types';
 import { ErrorAlert, notifyError } from '../../app/problem';
 import { ReasonModal } from '../../app/ReasonModal';
-import { expensesKeys, listExpenses } from '../expenses/expenses.api';
-import { INBOX_FILTERS } from './approvals.api';
 import { BulkBar } from './BulkBar';
 import { DecisionSummaryAlert } from './DecisionSummaryAlert';
 import { InboxCards } from './InboxCards';
 import { InboxTable } from './InboxTable';
 import { notifyDecision } from './notifyDecision';
+import { ReplenishmentInbox } from './ReplenishmentInbox';
+import { useExpenseInbox, useReplenishmentInbox } from './useApprovalInbox';
 import { type DecisionSummary, useDecisions } from './useDecisions';
 
 /**
  * `/app/aprobaciones`: the expenses whose current approval level the person may decide. Each one
  * is approved or rejected on its own, or several at once (then a summary says what happened to each).
+ * Above them, the requested replenishments the person may approve, each linking to its own page.
  */
 export function ApprovalsPage() {
   const { t } = useTranslation();
-  const organizationId = useSession().organization.id;
-  const inbox = useInfiniteQuery({
-    queryKey: expensesKeys.list(organizationId, INBOX_FILTERS),
-    queryFn: ({ pageParam }) => listExpenses(INBOX_FILTERS, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const me = useSession();
+  const inbox = useExpenseInbox(me.organization.id);
   const rows = inbox.data?.pages.flatMap((page) => page.data) ?? [];
+  const replenishments = useReplenishmentInbox(me);
+  const awaitingReplenishments = replenishments.rows;
+  // Someone who approves nothing has no replenishments to wait for (that query never runs).
+  const replenishmentsKnown = !canApproveExpenses(me) || !replenishments.query.isPending;
+  const total = rows.length + awaitingReplenishments.length;
+  const more = inbox.hasNextPage || replenishments.query.hasNextPage;
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [summary, setSummary] = useState<DecisionSummary | null>(null);
   const [rejecting, setRejecting] = useState<Expense[] | null>(null);
@@ -74,9 +75,9 @@ export function ApprovalsPage() {
         <Title order={1} size="h2">
           <Group gap="sm" component="span">
             {t('approvals.title')}
-            {rows.length > 0 && (
-              <Badge size="lg" circle={rows.length < 10} variant="filled" aria-hidden>
-                {inbox.hasNextPage ? `${rows.length}+` : rows.length}
+            {total > 0 && (
+              <Badge size="lg" circle={total < 10 && !more} variant="filled" aria-hidden>
+                {more ? `${total}+` : total}
               </Badge>
             )}
           </Group>
@@ -88,13 +89,27 @@ export function ApprovalsPage() {
         </Text>
       </div>
       {summary && <DecisionSummaryAlert summary={summary} onClose={() => setSummary(null)} />}
+      <ErrorAlert error={replenishments.query.error} />
+      {awaitingReplenishments.length > 0 && (
+        <>
+          <ReplenishmentInbox replenishments={awaitingReplenishments} />
+          <Title order={2} size="h4">
+            {t('approvals.expensesTitle')}
+          </Title>
+          {inbox.isSuccess && rows.length === 0 && (
+            <Text c="dimmed" size="sm">
+              {t('approvals.empty')}
+            </Text>
+          )}
+        </>
+      )}
       {inbox.isPending && (
         <Center py="xl">
           <Loader aria-label={t('common.loading')} />
         </Center>
       )}
       <ErrorAlert error={inbox.error} />
-      {inbox.isSuccess && rows.length === 0 && <EmptyInbox />}
+      {inbox.isSuccess && replenishmentsKnown && total === 0 && <EmptyInbox />}
       {rows.length > 0 && (
         <>
           <InboxTable {...rowProps} />

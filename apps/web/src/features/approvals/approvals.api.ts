@@ -37,8 +37,14 @@ export const decideExpenses = (decision: Decision, ids: string[], reason?: strin
     decision === 'approve' ? { ids } : { ids, reason },
   );
 
+/** The chain, and whether the person may approve or reject the expense now (the server's rule). */
+export interface ApprovalSteps {
+  data: ApprovalStep[];
+  canDecide: boolean;
+}
+
 export const listApprovalSteps = (expenseId: string) =>
-  api.get<{ data: ApprovalStep[] }>(`/expenses/${encodeURIComponent(expenseId)}/approvals`);
+  api.get<ApprovalSteps>(`/expenses/${encodeURIComponent(expenseId)}/approvals`);
 
 /** Under `expenses`: every decision (which invalidates expensesKeys.all) refreshes the chain too. */
 export const approvalStepsKey = (organizationId: string, expenseId: string) =>

@@ -1,10 +1,12 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canApproveExpenses, canRecordExpenses, mayChangeExpense } from '../../api/session';
 import type { Expense, Me } from '../../api/types';
 import { ErrorAlert, notifySuccess } from '../../app/problem';
 import { ReimburseAction, showsReimbursement } from '../advances/ReimburseAction';
+import { approvalStepsKey, listApprovalSteps } from '../approvals/approvals.api';
 import { useFundOptions } from '../funds/funds.hooks';
 import { EditDraftModal } from './EditDraftModal';
 import { actOnExpense, type ExpenseAction } from './expenses.api';
@@ -15,8 +17,8 @@ type Dialog = 'edit' | 'reject' | 'discard' | null;
 
 /**
  * What may happen next, by state: a draft is sent, discarded or reclassified; a submitted expense
- * is approved or rejected. The server has the last word (e.g. nobody approves their own expense)
- * and its Spanish message shows here.
+ * is approved or rejected by whoever may decide its current level. The server has the last word and
+ * its Spanish message shows here.
  */
 export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
   const { t } = useTranslation();
@@ -45,7 +47,15 @@ export function ExpenseActions({ expense, me }: { expense: Expense; me: Me }) {
 
   const draft =
     expense.status === 'draft' && canRecordExpenses(me) && mayChangeExpense(me, expense, custodied);
-  const submitted = expense.status === 'submitted' && canApproveExpenses(me);
+  // The server says whether this person may decide the current level now (not one they already
+  // decided, not their own expense); the same query feeds the approval chain beside it.
+  const mightDecide = expense.status === 'submitted' && canApproveExpenses(me);
+  const steps = useQuery({
+    queryKey: approvalStepsKey(organizationId, expense.id),
+    queryFn: () => listApprovalSteps(expense.id),
+    enabled: mightDecide,
+  });
+  const submitted = mightDecide && steps.data?.canDecide === true;
   const payBack = showsReimbursement(expense);
   if (!draft && !submitted && !payBack) return null;
 

@@ -9,6 +9,7 @@ import type {
   ImportResult,
   Page,
 } from '../../api/types';
+import type { BulkResult } from '../approvals/approvals.api';
 
 const expensePath = (id: string) => `/expenses/${encodeURIComponent(id)}`;
 
@@ -26,6 +27,10 @@ export type ExpenseAction = 'submit' | 'discard' | 'approve';
 
 export const actOnExpense = (id: string, action: ExpenseAction) =>
   api.post<Expense>(`${expensePath(id)}/${action}`);
+
+/** Sends drafts to approval, each on its own (at most 200 a request): the answer says what became of each. */
+export const submitExpenses = (ids: string[]) =>
+  api.post<{ results: BulkResult[] }>('/expenses/bulk-submit', { ids });
 
 export const rejectExpense = (id: string, reason: string) =>
   api.post<Expense>(`${expensePath(id)}/reject`, { reason });

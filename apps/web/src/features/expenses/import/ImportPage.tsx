@@ -104,7 +104,11 @@ export function ImportPage() {
             <ImportProgressBar progress={cfdiImport.progress} running={cfdiImport.running} />
           )}
           {cfdiImport.results.length > 0 && (
-            <ImportResults results={cfdiImport.results} organizationId={me.organization.id} />
+            <ImportResults
+              results={cfdiImport.results}
+              organizationId={me.organization.id}
+              running={cfdiImport.running}
+            />
           )}
         </>
       )}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { ImportResult } from '../../../api/types';
 import { expensesKeys, getExpense } from '../expenses.api';
 import { uniqueFindings } from '../findings';
+import { SubmitAllDrafts } from './SubmitAllDrafts';
 import type { ImportRow } from './useCfdiImport';
 
 const STATUS_COLORS = { created: 'teal', duplicate: 'yellow', rejected: 'red' } as const;
@@ -60,11 +61,25 @@ function Detail({ result, organizationId }: { result: ImportResult; organization
   );
 }
 
-/** The summary (N creados, N duplicados, N rechazados) and one row per CFDI. */
-export function ImportResults({ results, organizationId }: { results: ImportRow[]; organizationId: string }) {
+/**
+ * The summary (N creados, N duplicados, N rechazados), once the import is over the button that
+ * sends every draft it created to approval, and one row per CFDI.
+ */
+export function ImportResults({
+  results,
+  organizationId,
+  running,
+}: {
+  results: ImportRow[];
+  organizationId: string;
+  running: boolean;
+}) {
   const { t } = useTranslation();
   const count = (status: ImportResult['status']) =>
     results.filter((result) => result.status === status).length;
+  const drafts = results.flatMap((result) =>
+    result.status === 'created' && result.expense?.status === 'draft' ? [result.expense] : [],
+  );
   return (
     <Stack component="section" aria-labelledby="import-results" gap="sm">
       <Title order={2} size="h3" id="import-results">
@@ -81,6 +96,7 @@ export function ImportResults({ results, organizationId }: { results: ImportRow[
           {t('expenses.import.summary.rejected', { count: count('rejected') })}
         </Badge>
       </Group>
+      {!running && drafts.length > 0 && <SubmitAllDrafts drafts={drafts} />}
       <Table.ScrollContainer minWidth={560} visibleFrom="sm">
         <Table verticalSpacing="sm" striped aria-labelledby="import-results">
           <Table.Thead>
