@@ -17,6 +17,8 @@ const config = loadConfig({
   DATA_DIR: '/tmp/cajachica-sdk-generation',
 });
 const database = await openDatabase({});
+// buildApp writes the plans on sale from configuration: the tables must exist.
+await database.migrate();
 const app = await buildApp({ config, database });
 await app.ready();
 // The document exactly as served, problem responses included.

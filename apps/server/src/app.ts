@@ -56,6 +56,12 @@ import {
 } from './modules/replenishments/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 import { createSat69bService, lookup69b, scheduleSat69bDownload } from './modules/sat-lists/index.js';
+import {
+  createSubscriptionsService,
+  startTrial,
+  subscriptionsRoutes,
+  writePlans,
+} from './modules/subscriptions/index.js';
 import { recordAuthEvent } from './platform/audit/audit.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { registerAuthentication } from './platform/auth/authenticate.js';
@@ -171,13 +177,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ? createSmtpMailer(config.smtpUrl, config.mailFrom)
       : createLocalMailbox(path.join(config.dataDir, 'mailbox'), config.mailFrom));
   const services = { db: database.db, now: deps.now, log: app.log };
+  await writePlans(database.db, config.billing);
   const totpSecrets = createSecretBox(config.sessionSecret, 'totp-seeds');
   const accounts = createAccountsService({
     secrets: totpSecrets,
     ...services,
     config,
     mailer,
-    organizations: withOrganizationSetup(organizationDirectory),
+    organizations: withOrganizationSetup(organizationDirectory, deps.now ?? (() => new Date())),
   });
   const mfa = createMfaService({ ...services, secrets: totpSecrets });
   const members = createMembersService(services);
@@ -271,6 +278,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         advances: createAdvancesService({ ...services, funds, mailer, config }),
         reimbursements: createEmployeeReimbursements({ ...services, expenses, funds }),
       });
+      await api.register(subscriptionsRoutes, {
+        subscriptions: createSubscriptionsService({ db: database.db, config, now: deps.now }),
+      });
       await api.register(reportsRoutes, { reports: createReportsService(services) });
       await api.register(journalRoutes, { journal: createJournalService({ ...services, replenishments }) });
       await api.register(auditRoutes, { db: database.db });
@@ -310,12 +320,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 }
 
 /** A new organization starts with what every module needs, in its sign-up transaction. */
-function withOrganizationSetup(directory: OrganizationDirectory): OrganizationDirectory {
+function withOrganizationSetup(directory: OrganizationDirectory, now: () => Date): OrganizationDirectory {
   return {
     ...directory,
     async createOrganizationWithOwner(tx, input) {
       const organization = await directory.createOrganizationWithOwner(tx, input);
       await seedDefaultCategories(tx, organization.id);
+      await startTrial(tx, organization.id, now());
       return organization;
     },
   };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const pesosPerDay = (fallback: string) =>
+const pesos = (fallback: string) =>
   z
     .string()
     .regex(/^\d{1,9}(\.\d{1,2})?$/, 'debe ser un importe en pesos, p. ej. 750.00')
@@ -61,10 +61,17 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   S3_PREFIX: z.string().optional(),
   // Viáticos deductible per day (LISR art. 28 fr. V), in pesos; the law's values are the defaults.
-  VIATICOS_FOOD_NATIONAL_PER_DAY: pesosPerDay('750.00'),
-  VIATICOS_FOOD_ABROAD_PER_DAY: pesosPerDay('1500.00'),
-  VIATICOS_CAR_RENTAL_PER_DAY: pesosPerDay('850.00'),
-  VIATICOS_LODGING_ABROAD_PER_DAY: pesosPerDay('3850.00'),
+  VIATICOS_FOOD_NATIONAL_PER_DAY: pesos('750.00'),
+  VIATICOS_FOOD_ABROAD_PER_DAY: pesos('1500.00'),
+  VIATICOS_CAR_RENTAL_PER_DAY: pesos('850.00'),
+  VIATICOS_LODGING_ABROAD_PER_DAY: pesos('3850.00'),
+  // Subscription prices in pesos before IVA (BILLING.md); written into the plans table at start.
+  PLAN_MONTHLY_PRICE: pesos('499.00'),
+  PLAN_ANNUAL_PRICE: pesos('4990.00'),
+  IVA_RATE: z
+    .string()
+    .regex(/^0\.\d{1,6}$/, 'debe ser una tasa decimal, p. ej. 0.16')
+    .default('0.16'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -116,6 +123,8 @@ export interface Config {
     zip: { maxEntries: number; maxTotalBytes: number; maxRatio: number };
   };
   storage: StorageConfig;
+  /** Subscription prices (pesos before IVA) and the IVA rate. */
+  billing: { monthlyPrice: string; annualPrice: string; ivaRate: string };
   /** Viáticos deductible per calendar day of a trip (LISR art. 28 fr. V), decimal pesos. */
   viaticos: {
     foodNationalPerDay: string;
@@ -183,6 +192,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     storage,
+    billing: {
+      monthlyPrice: env.PLAN_MONTHLY_PRICE,
+      annualPrice: env.PLAN_ANNUAL_PRICE,
+      ivaRate: env.IVA_RATE,
+    },
     viaticos: {
       foodNationalPerDay: env.VIATICOS_FOOD_NATIONAL_PER_DAY,
       foodAbroadPerDay: env.VIATICOS_FOOD_ABROAD_PER_DAY,

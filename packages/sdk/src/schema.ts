@@ -8218,6 +8218,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/subscription': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Estado de la suscripción, días de prueba y planes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status:
+                | 'trialing'
+                | 'awaiting_payment'
+                | 'active'
+                | 'past_due'
+                | 'unpaid'
+                | 'cancel_scheduled'
+                | 'canceling'
+                | 'expired'
+                | 'canceled';
+              /** @description Sin pago: se puede leer y exportar, no crear ni cambiar */
+              readOnly: boolean;
+              plan: ('monthly' | 'annual') | null;
+              /** @description Un periodo pagado que aún no empieza */
+              nextPlan: ('monthly' | 'annual') | null;
+              /** Format: date-time */
+              trialEndsAt: string;
+              trialDaysLeft: number | null;
+              currentPeriodStart: string | null;
+              currentPeriodEnd: string | null;
+              accessEndsOn: string | null;
+              plans: {
+                /** @enum {string} */
+                id: 'monthly' | 'annual';
+                /** @enum {string} */
+                interval: 'month' | 'year';
+                /** @description Precio antes de IVA */
+                price: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                iva: string;
+                /** @description Precio con IVA */
+                total: string;
+                /** @description Plan anual: lo que se ahorra frente a doce pagos mensuales */
+                saving: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/summary': {
     parameters: {
       query?: never;

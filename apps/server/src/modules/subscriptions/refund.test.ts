@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarMonths, monthSlices, sliceIndexOf } from './billing-calendar.js';
 import { annualRefund } from './refund.js';
 
+const ivaRate = '0.16';
+
 describe('annual refund of whole unused months (BILLING.md)', () => {
   // Every row of BILLING.md's refund table.
   it.each([
@@ -11,19 +13,21 @@ describe('annual refund of whole unused months (BILLING.md)', () => {
   ])(
     '12,000 paid from 2026-01-10, suspended on %s → %i unused months, %s',
     (day, unused, total, base, iva, ends) => {
-      expect(annualRefund({ paidTotal: '12000.00', start: '2026-01-10', suspendedOn: day })).toEqual({
-        unusedMonths: unused,
-        total,
-        base,
-        iva,
-        accessEndsOn: ends,
-      });
+      expect(annualRefund({ paidTotal: '12000.00', start: '2026-01-10', suspendedOn: day, ivaRate })).toEqual(
+        {
+          unusedMonths: unused,
+          total,
+          base,
+          iva,
+          accessEndsOn: ends,
+        },
+      );
     },
   );
 
   it('counts the first day of a slice in that slice, and the day before it in the previous one', () => {
     const on = (suspendedOn: string) =>
-      annualRefund({ paidTotal: '12000.00', start: '2026-01-10', suspendedOn }).unusedMonths;
+      annualRefund({ paidTotal: '12000.00', start: '2026-01-10', suspendedOn, ivaRate }).unusedMonths;
     expect(on('2026-01-10')).toBe(11);
     expect(on('2026-02-09')).toBe(11);
     expect(on('2026-02-10')).toBe(10);
@@ -37,6 +41,7 @@ describe('annual refund of whole unused months (BILLING.md)', () => {
         start: '2026-03-01',
         suspendedOn: '2026-02-20',
         trialEndsOn: '2026-03-01',
+        ivaRate,
       }),
     ).toEqual({
       unusedMonths: 12,
@@ -48,13 +53,18 @@ describe('annual refund of whole unused months (BILLING.md)', () => {
   });
 
   it('rounds to the centavo and splits IVA so that base + IVA is exactly the refund', () => {
-    const refund = annualRefund({ paidTotal: '1000.01', start: '2026-01-10', suspendedOn: '2026-03-15' });
+    const refund = annualRefund({
+      paidTotal: '1000.01',
+      start: '2026-01-10',
+      suspendedOn: '2026-03-15',
+      ivaRate,
+    });
     expect(refund).toMatchObject({ unusedMonths: 9, total: '750.01', base: '646.56', iva: '103.45' });
   });
 
   it('refuses a term that is already over', () => {
     expect(() =>
-      annualRefund({ paidTotal: '12000.00', start: '2025-01-10', suspendedOn: '2026-01-10' }),
+      annualRefund({ paidTotal: '12000.00', start: '2025-01-10', suspendedOn: '2026-01-10', ivaRate }),
     ).toThrow();
   });
 });

@@ -2,9 +2,6 @@ import { Decimal } from 'decimal.js';
 import { type Money, money } from '../../platform/money.js';
 import { type CalendarDay, monthSlices, sliceIndexOf } from './billing-calendar.js';
 
-/** IVA's rate in Mexico (general rate), which the refund's base and tax are split by. */
-export const IVA_RATE = '0.16';
-
 export interface RefundSplit {
   /** Whole months of the term not used (not begun) when the customer suspended. */
   unusedMonths: number;
@@ -18,9 +15,9 @@ export interface RefundSplit {
 
 const centavos = (value: Money) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
-/** A refund's base and IVA: base = round(total / 1.16, 2), iva = total − base (they always add up). */
-export function splitIva(total: Money): { base: Money; iva: Money } {
-  const base = centavos(total.dividedBy(money(1).plus(IVA_RATE)));
+/** An amount's base and IVA: base = round(total / (1 + rate), 2), iva = total − base (they always add up). */
+export function splitIva(total: Money, ivaRate: string): { base: Money; iva: Money } {
+  const base = centavos(total.dividedBy(money(1).plus(ivaRate)));
   return { base, iva: total.minus(base) };
 }
 
@@ -36,13 +33,15 @@ export function annualRefund(input: {
   start: CalendarDay;
   suspendedOn: CalendarDay;
   trialEndsOn?: CalendarDay;
+  /** IVA's rate (configuration IVA_RATE, 0.16 in Mexico). */
+  ivaRate: string;
 }): RefundSplit {
   const slices = monthSlices(input.start, 12);
   const i = sliceIndexOf(slices, input.suspendedOn);
   if (i >= 12) throw new Error('the annual term is over: nothing to suspend');
   const unusedMonths = i < 0 ? 12 : 11 - i;
   const total = centavos(money(input.paidTotal).times(unusedMonths).dividedBy(12));
-  const { base, iva } = splitIva(total);
+  const { base, iva } = splitIva(total, input.ivaRate);
   return {
     unusedMonths,
     total: total.toFixed(2),
