@@ -57,6 +57,7 @@ import {
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 import { createSat69bService, lookup69b, scheduleSat69bDownload } from './modules/sat-lists/index.js';
 import {
+  createSandboxGateway,
   createSubscriptionsService,
   startTrial,
   subscriptionsRoutes,
@@ -279,7 +280,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         reimbursements: createEmployeeReimbursements({ ...services, expenses, funds }),
       });
       await api.register(subscriptionsRoutes, {
-        subscriptions: createSubscriptionsService({ db: database.db, config, now: deps.now }),
+        // Stripe and manual transfers join as gateways of their own (issue 6); the sandbox is the embedded default.
+        subscriptions: createSubscriptionsService({
+          db: database.db,
+          config,
+          gateway: createSandboxGateway(),
+          now: deps.now,
+        }),
       });
       await api.register(reportsRoutes, { reports: createReportsService(services) });
       await api.register(journalRoutes, { journal: createJournalService({ ...services, replenishments }) });

@@ -72,6 +72,8 @@ const envSchema = z.object({
     .string()
     .regex(/^0\.\d{1,6}$/, 'debe ser una tasa decimal, p. ej. 0.16')
     .default('0.16'),
+  /** OXXO's cap per voucher (IVA included); larger payments are offered SPEI or card. */
+  OXXO_MAX_TOTAL: pesos('10000.00'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -124,7 +126,7 @@ export interface Config {
   };
   storage: StorageConfig;
   /** Subscription prices (pesos before IVA) and the IVA rate. */
-  billing: { monthlyPrice: string; annualPrice: string; ivaRate: string };
+  billing: { monthlyPrice: string; annualPrice: string; ivaRate: string; oxxoMaxTotal: string };
   /** Viáticos deductible per calendar day of a trip (LISR art. 28 fr. V), decimal pesos. */
   viaticos: {
     foodNationalPerDay: string;
@@ -196,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       monthlyPrice: env.PLAN_MONTHLY_PRICE,
       annualPrice: env.PLAN_ANNUAL_PRICE,
       ivaRate: env.IVA_RATE,
+      oxxoMaxTotal: env.OXXO_MAX_TOTAL,
     },
     viaticos: {
       foodNationalPerDay: env.VIATICOS_FOOD_NATIONAL_PER_DAY,

@@ -8278,6 +8278,13 @@ export interface paths {
                 /** @description Plan anual: lo que se ahorra frente a doce pagos mensuales */
                 saving: string | null;
               }[];
+              /**
+               * @description sandbox: pagos simulados, sin validez
+               * @enum {string}
+               */
+              paymentProvider: 'sandbox' | 'manual' | 'stripe';
+              /** @description Los métodos disponibles con este proveedor */
+              paymentMethods: ('card' | 'spei' | 'oxxo')[];
             };
           };
         };
@@ -8303,6 +8310,266 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subscription/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Inicia el pago de un plan y entrega las instrucciones */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            plan: 'monthly' | 'annual';
+            /** @enum {string} */
+            method: 'card' | 'spei' | 'oxxo';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payment: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                plan: 'monthly' | 'annual';
+                /** @enum {string} */
+                method: 'card' | 'spei' | 'oxxo';
+                /** @enum {string} */
+                provider: 'sandbox' | 'manual' | 'stripe';
+                /** @enum {string} */
+                status: 'pending' | 'succeeded' | 'expired' | 'canceled';
+                /** @description Importe en pesos, p. ej. "499.00" */
+                total: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                base: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                iva: string;
+                /** @description Referencia o concepto que el pago debe citar */
+                reference: string;
+                /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
+                instructions: {
+                  [key: string]: unknown;
+                };
+                expiresAt: string | null;
+                confirmedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              };
+              warnings: string[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subscription/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pagos de la suscripción, el más reciente primero */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                plan: 'monthly' | 'annual';
+                /** @enum {string} */
+                method: 'card' | 'spei' | 'oxxo';
+                /** @enum {string} */
+                provider: 'sandbox' | 'manual' | 'stripe';
+                /** @enum {string} */
+                status: 'pending' | 'succeeded' | 'expired' | 'canceled';
+                /** @description Importe en pesos, p. ej. "499.00" */
+                total: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                base: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                iva: string;
+                /** @description Referencia o concepto que el pago debe citar */
+                reference: string;
+                /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
+                instructions: {
+                  [key: string]: unknown;
+                };
+                expiresAt: string | null;
+                confirmedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subscription/payments/{id}/simulate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Modo de pruebas: simula que el proveedor confirmó el pago */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              plan: 'monthly' | 'annual';
+              /** @enum {string} */
+              method: 'card' | 'spei' | 'oxxo';
+              /** @enum {string} */
+              provider: 'sandbox' | 'manual' | 'stripe';
+              /** @enum {string} */
+              status: 'pending' | 'succeeded' | 'expired' | 'canceled';
+              /** @description Importe en pesos, p. ej. "499.00" */
+              total: string;
+              /** @description Importe en pesos, p. ej. "499.00" */
+              base: string;
+              /** @description Importe en pesos, p. ej. "499.00" */
+              iva: string;
+              /** @description Referencia o concepto que el pago debe citar */
+              reference: string;
+              /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
+              instructions: {
+                [key: string]: unknown;
+              };
+              expiresAt: string | null;
+              confirmedAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -1,4 +1,6 @@
+export type { PaymentGateway } from './payment-gateway.js';
 export { writePlans } from './plans.js';
+export { createSandboxGateway } from './sandbox-gateway.js';
 export { subscriptionsRoutes } from './subscriptions.routes.js';
 export {
   createSubscriptionsService,

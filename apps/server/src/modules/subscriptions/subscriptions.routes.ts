@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParamSchema } from '../../platform/http/schemas.js';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine.js';
-import { PLAN_IDS } from './subscriptions.schema.js';
+import { PAYMENT_METHODS, PAYMENT_PROVIDERS, PAYMENT_STATUSES, PLAN_IDS } from './subscriptions.schema.js';
 import type { SubscriptionsService } from './subscriptions.service.js';
 
 const tags = ['Suscripción'];
@@ -29,6 +30,31 @@ const subscriptionSchema = z.object({
   currentPeriodEnd: day.nullable(),
   accessEndsOn: day.nullable(),
   plans: z.array(planSchema),
+  paymentProvider: z.enum(PAYMENT_PROVIDERS).describe('sandbox: pagos simulados, sin validez'),
+  paymentMethods: z.array(z.enum(PAYMENT_METHODS)).describe('Los métodos disponibles con este proveedor'),
+});
+
+const paymentSchema = z.object({
+  id: z.uuid(),
+  plan: z.enum(PLAN_IDS),
+  method: z.enum(PAYMENT_METHODS),
+  provider: z.enum(PAYMENT_PROVIDERS),
+  status: z.enum(PAYMENT_STATUSES),
+  total: decimal,
+  base: decimal,
+  iva: decimal,
+  reference: z.string().describe('Referencia o concepto que el pago debe citar'),
+  instructions: z
+    .record(z.string(), z.unknown())
+    .describe('CLABE y banco (SPEI), referencia y vigencia (OXXO)'),
+  expiresAt: z.date().nullable(),
+  confirmedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+
+const checkoutBody = z.object({
+  plan: z.enum(PLAN_IDS, { error: 'Elige el plan: "monthly" (mensual) o "annual" (anual).' }),
+  method: z.enum(PAYMENT_METHODS, { error: 'Elige cómo pagar: "card", "spei" u "oxxo".' }),
 });
 
 export async function subscriptionsRoutes(
@@ -46,5 +72,53 @@ export async function subscriptionsRoutes(
       },
     },
     async (request) => options.subscriptions.current(await request.requireActor()),
+  );
+
+  app.post(
+    '/subscription/checkout',
+    {
+      schema: {
+        tags,
+        summary: 'Inicia el pago de un plan y entrega las instrucciones',
+        body: checkoutBody,
+        response: { 201: z.object({ payment: paymentSchema, warnings: z.array(z.string()) }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = await request.requirePermission('subscription.manage');
+      reply.status(201);
+      return options.subscriptions.checkout(actor, request.body);
+    },
+  );
+
+  app.get(
+    '/subscription/payments',
+    {
+      schema: {
+        tags,
+        summary: 'Pagos de la suscripción, el más reciente primero',
+        response: { 200: z.object({ data: z.array(paymentSchema), nextCursor: z.null() }) },
+      },
+    },
+    async (request) => {
+      const actor = await request.requirePermission('subscription.manage');
+      return { data: await options.subscriptions.listPayments(actor), nextCursor: null };
+    },
+  );
+
+  app.post(
+    '/subscription/payments/:id/simulate',
+    {
+      schema: {
+        tags,
+        summary: 'Modo de pruebas: simula que el proveedor confirmó el pago',
+        params: idParamSchema,
+        response: { 200: paymentSchema },
+      },
+    },
+    async (request) => {
+      const actor = await request.requirePermission('subscription.manage');
+      return options.subscriptions.simulatePayment(actor, request.params.id, request.origin());
+    },
   );
 }

@@ -1,4 +1,15 @@
-import { date, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { newId } from '../../platform/db/ids.js';
 import { organizations } from '../organizations/organizations.schema.js';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine.js';
@@ -48,5 +59,50 @@ export const subscriptions = pgTable(
   (table) => [
     primaryKey({ columns: [table.organizationId, table.id] }),
     uniqueIndex('subscriptions_organization_key').on(table.organizationId),
+  ],
+);
+
+export const PAYMENT_METHODS = ['card', 'spei', 'oxxo'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_PROVIDERS = ['sandbox', 'manual', 'stripe'] as const;
+export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'expired', 'canceled'] as const;
+const money = (name: string) => numeric(name, { precision: 12, scale: 2 }).notNull();
+
+/**
+ * A payment of a subscription period: opened by checkout (pending, with the instructions the
+ * provider gave), confirmed once by the provider's event, the operator or the sandbox. Its
+ * amounts are fixed when it opens (the plan's price then, IVA split). Another checkout replaces a
+ * pending one (one pending payment per organization). A tenant table under RLS (migration 0027).
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull().$defaultFn(newId),
+    planId: text('plan_id', { enum: PLAN_IDS }).notNull(),
+    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    provider: text('provider', { enum: PAYMENT_PROVIDERS }).notNull(),
+    status: text('status', { enum: PAYMENT_STATUSES }).notNull().default('pending'),
+    total: money('total'),
+    base: money('base'),
+    iva: money('iva'),
+    /** What the customer quotes (SPEI concept, OXXO reference): matches a transfer to its payment. */
+    reference: text('reference').notNull(),
+    /** What the customer needs to pay (CLABE, OXXO reference and expiry, card client secret). */
+    instructions: jsonb('instructions').$type<Record<string, unknown>>().notNull(),
+    providerPaymentId: text('provider_payment_id'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    uniqueIndex('payments_one_pending_key').on(table.organizationId).where(sql`status = 'pending'`),
+    uniqueIndex('payments_reference_key').on(table.reference),
+    uniqueIndex('payments_provider_payment_key').on(table.provider, table.providerPaymentId),
   ],
 );

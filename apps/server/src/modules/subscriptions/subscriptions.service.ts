@@ -1,12 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db, Tx } from '../../platform/db/database.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { addMonthsInMexico } from './billing-calendar.js';
+import type { PaymentGateway } from './payment-gateway.js';
+import { attachInstructions, confirmPayment, openPayment } from './payments.js';
 import { planViews } from './plans.js';
 import { isReadOnly } from './subscription-machine.js';
-import { type PlanId, subscriptions } from './subscriptions.schema.js';
+import { type PaymentMethod, type PlanId, payments, subscriptions } from './subscriptions.schema.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,9 +27,52 @@ function planOf(interval: 'month' | 'year' | null): PlanId | null {
   return interval === 'month' ? 'monthly' : 'annual';
 }
 
-export function createSubscriptionsService(deps: { db: Db; config: Config; now?: () => Date }) {
-  const { db, config } = deps;
+/** A confirmed payment, for whoever acts on it (the invoicing module issues its CFDI). */
+export interface PaymentConfirmed {
+  organizationId: string;
+  paymentId: string;
+}
+
+const paymentView = (row: typeof payments.$inferSelect) => ({
+  id: row.id,
+  plan: row.planId,
+  method: row.method,
+  provider: row.provider,
+  status: row.status,
+  total: row.total,
+  base: row.base,
+  iva: row.iva,
+  reference: row.reference,
+  instructions: row.instructions,
+  expiresAt: row.expiresAt,
+  confirmedAt: row.confirmedAt,
+  createdAt: row.createdAt,
+});
+
+export function createSubscriptionsService(deps: {
+  db: Db;
+  config: Config;
+  gateway: PaymentGateway;
+  now?: () => Date;
+  /** Told after each payment is confirmed (after commit; a crash between is what reconciliation finds). */
+  onPaymentConfirmed?: (event: PaymentConfirmed) => Promise<void>;
+}) {
+  const { db, config, gateway } = deps;
   const now = deps.now ?? (() => new Date());
+  const scope = (actor: Actor) => ({ organizationId: actor.organizationId, userId: actor.userId });
+
+  async function confirm(
+    actor: Actor | null,
+    organizationId: string,
+    paymentId: string,
+    origin: RequestOrigin,
+  ) {
+    const result = await withTenant(db, { organizationId, userId: actor?.userId ?? null }, (tx) =>
+      confirmPayment(tx, { organizationId, paymentId, at: now(), by: actor?.userId ?? null, origin }),
+    );
+    if (!result.already) await deps.onPaymentConfirmed?.({ organizationId, paymentId });
+    return paymentView(result.payment);
+  }
 
   return {
     /** The organization's subscription as every member may see it (the read-only banner needs it). */
@@ -50,9 +96,80 @@ export function createSubscriptionsService(deps: { db: Db; config: Config; now?:
           currentPeriodEnd: row.currentPeriodEnd,
           accessEndsOn: row.accessEndsOn,
           plans: await planViews(tx, config.billing.ivaRate),
+          paymentProvider: gateway.provider,
+          paymentMethods: [...gateway.methods],
         };
       });
     },
+
+    /** Opens a payment of a plan and answers the provider's instructions (owner only). */
+    async checkout(actor: Actor, input: { plan: PlanId; method: PaymentMethod }) {
+      const opened = await withTenant(db, scope(actor), (tx) =>
+        openPayment(tx, {
+          organizationId: actor.organizationId,
+          ...input,
+          gateway,
+          ivaRate: config.billing.ivaRate,
+          oxxoMaxTotal: config.billing.oxxoMaxTotal,
+        }),
+      );
+      const { payment } = opened;
+      let started: Awaited<ReturnType<PaymentGateway['start']>>;
+      try {
+        started = await gateway.start({
+          id: payment.id,
+          method: payment.method,
+          total: payment.total,
+          reference: payment.reference,
+          description: `CajaChica, plan ${payment.planId === 'monthly' ? 'mensual' : 'anual'}`,
+          customerEmail: actor.email,
+          now: now(),
+        });
+      } catch (error) {
+        await withTenant(db, scope(actor), (tx) =>
+          tx
+            .update(payments)
+            .set({ status: 'canceled', updatedAt: now() })
+            .where(and(eq(payments.organizationId, actor.organizationId), eq(payments.id, payment.id))),
+        );
+        const unavailable = new AppError(
+          'PAYMENT_PROVIDER_UNAVAILABLE',
+          502,
+          'El proveedor de pagos no respondió. Intenta de nuevo en unos minutos o elige otro método.',
+        );
+        unavailable.cause = error;
+        throw unavailable;
+      }
+      const row = await withTenant(db, scope(actor), (tx) =>
+        attachInstructions(tx, actor.organizationId, payment.id, started),
+      );
+      return { payment: paymentView(row), warnings: opened.warnings };
+    },
+
+    /** The organization's payments, newest first. */
+    async listPayments(actor: Actor) {
+      const rows = await withTenant(db, scope(actor), (tx) =>
+        tx
+          .select()
+          .from(payments)
+          .where(eq(payments.organizationId, actor.organizationId))
+          .orderBy(desc(payments.createdAt))
+          .limit(100),
+      );
+      return rows.map(paymentView);
+    },
+
+    /** The sandbox's "simular pago": confirms a pending sandbox payment as the provider would. */
+    async simulatePayment(actor: Actor, paymentId: string, origin: RequestOrigin) {
+      if (gateway.provider !== 'sandbox') {
+        throw notFound('NOT_SANDBOX', 'Los pagos simulados solo existen en el modo de pruebas.');
+      }
+      return confirm(actor, actor.organizationId, paymentId, origin);
+    },
+
+    /** For the provider's webhook and the operator: confirms a payment of any organization. */
+    confirmPayment: (organizationId: string, paymentId: string, origin: RequestOrigin) =>
+      confirm(null, organizationId, paymentId, origin),
   };
 }
 
