@@ -286,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           config,
           gateway: createSandboxGateway(),
           now: deps.now,
+          log: app.log,
         }),
       });
       await api.register(reportsRoutes, { reports: createReportsService(services) });

@@ -8576,6 +8576,302 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/subscription/suspension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Qué pasaría al suspender hoy: reembolso y fin del acceso */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              action: 'end_of_period' | 'refund';
+              /** @enum {string} */
+              status:
+                | 'trialing'
+                | 'awaiting_payment'
+                | 'active'
+                | 'past_due'
+                | 'unpaid'
+                | 'cancel_scheduled'
+                | 'canceling'
+                | 'expired'
+                | 'canceled';
+              /** @description Día AAAA-MM-DD (Ciudad de México) */
+              accessEndsOn: string;
+              refund: {
+                /** @description Importe en pesos, p. ej. "499.00" */
+                total: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                base: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                iva: string;
+                /** @description Meses completos no usados que se devuelven */
+                unusedMonths: number;
+              } | null;
+              /** @description Un pago en efectivo se devuelve por SPEI a una CLABE */
+              refundNeedsClabe: boolean;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subscription/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suspende la suscripción (mensual: al final del periodo; anual: reembolso de meses no usados) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            clabe?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              subscription: {
+                /** @enum {string} */
+                status:
+                  | 'trialing'
+                  | 'awaiting_payment'
+                  | 'active'
+                  | 'past_due'
+                  | 'unpaid'
+                  | 'cancel_scheduled'
+                  | 'canceling'
+                  | 'expired'
+                  | 'canceled';
+                /** @description Sin pago: se puede leer y exportar, no crear ni cambiar */
+                readOnly: boolean;
+                plan: ('monthly' | 'annual') | null;
+                /** @description Un periodo pagado que aún no empieza */
+                nextPlan: ('monthly' | 'annual') | null;
+                /** Format: date-time */
+                trialEndsAt: string;
+                trialDaysLeft: number | null;
+                currentPeriodStart: string | null;
+                currentPeriodEnd: string | null;
+                accessEndsOn: string | null;
+                plans: {
+                  /** @enum {string} */
+                  id: 'monthly' | 'annual';
+                  /** @enum {string} */
+                  interval: 'month' | 'year';
+                  /** @description Precio antes de IVA */
+                  price: string;
+                  /** @description Importe en pesos, p. ej. "499.00" */
+                  iva: string;
+                  /** @description Precio con IVA */
+                  total: string;
+                  /** @description Plan anual: lo que se ahorra frente a doce pagos mensuales */
+                  saving: string | null;
+                }[];
+                /**
+                 * @description sandbox: pagos simulados, sin validez
+                 * @enum {string}
+                 */
+                paymentProvider: 'sandbox' | 'manual' | 'stripe';
+                /** @description Los métodos disponibles con este proveedor */
+                paymentMethods: ('card' | 'spei' | 'oxxo')[];
+              };
+              refund: {
+                /** @description Importe en pesos, p. ej. "499.00" */
+                total: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                base: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                iva: string;
+                /** @description Meses completos no usados que se devuelven */
+                unusedMonths: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/subscription/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deshace una suspensión al final del periodo */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status:
+                | 'trialing'
+                | 'awaiting_payment'
+                | 'active'
+                | 'past_due'
+                | 'unpaid'
+                | 'cancel_scheduled'
+                | 'canceling'
+                | 'expired'
+                | 'canceled';
+              /** @description Sin pago: se puede leer y exportar, no crear ni cambiar */
+              readOnly: boolean;
+              plan: ('monthly' | 'annual') | null;
+              /** @description Un periodo pagado que aún no empieza */
+              nextPlan: ('monthly' | 'annual') | null;
+              /** Format: date-time */
+              trialEndsAt: string;
+              trialDaysLeft: number | null;
+              currentPeriodStart: string | null;
+              currentPeriodEnd: string | null;
+              accessEndsOn: string | null;
+              plans: {
+                /** @enum {string} */
+                id: 'monthly' | 'annual';
+                /** @enum {string} */
+                interval: 'month' | 'year';
+                /** @description Precio antes de IVA */
+                price: string;
+                /** @description Importe en pesos, p. ej. "499.00" */
+                iva: string;
+                /** @description Precio con IVA */
+                total: string;
+                /** @description Plan anual: lo que se ahorra frente a doce pagos mensuales */
+                saving: string | null;
+              }[];
+              /**
+               * @description sandbox: pagos simulados, sin validez
+               * @enum {string}
+               */
+              paymentProvider: 'sandbox' | 'manual' | 'stripe';
+              /** @description Los métodos disponibles con este proveedor */
+              paymentMethods: ('card' | 'spei' | 'oxxo')[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/summary': {
     parameters: {
       query?: never;

@@ -37,4 +37,10 @@ export interface PaymentGateway {
     customerEmail: string;
     now: Date;
   }): Promise<StartedPayment>;
+  /** Whether the provider can send a payment of this method back (OXXO cash cannot: SPEI instead). */
+  canRefund(method: PaymentMethod): boolean;
+  /** Sends part or all of a payment back; the idempotency key makes a retry refund once. */
+  refund(input: { providerPaymentId: string | null; total: string; idempotencyKey: string }): Promise<{
+    providerRefundId: string;
+  }>;
 }

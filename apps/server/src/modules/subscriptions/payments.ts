@@ -157,9 +157,15 @@ export async function confirmPayment(
   const result = transition(stateOf(subscription), { type: 'payment_confirmed', interval });
   if (!result.ok) throw conflict('NOTHING_TO_PAY', 'Tu suscripción no admite este pago en este momento.');
   const today = mexicoCityDate(input.at);
+  // A period that starts now gets its dates and this payment; one paid ahead waits as the next.
   const period = result.effects.includes('start_paid_period')
-    ? { currentPeriodStart: today, currentPeriodEnd: addCalendarMonths(today, interval === 'year' ? 12 : 1) }
-    : {};
+    ? {
+        currentPeriodStart: today,
+        currentPeriodEnd: addCalendarMonths(today, interval === 'year' ? 12 : 1),
+        currentPaymentId: payment.id,
+        nextPaymentId: null,
+      }
+    : { nextPaymentId: payment.id };
   const [confirmed] = await tx
     .update(payments)
     .set({ status: 'succeeded', confirmedAt: input.at, updatedAt: input.at })

@@ -13,6 +13,11 @@ export function createSandboxGateway(): PaymentGateway {
   return {
     provider: 'sandbox',
     methods: ['card', 'spei', 'oxxo'],
+    // As Stripe: card and SPEI payments go back through the provider, OXXO cash does not.
+    canRefund: (method) => method !== 'oxxo',
+    async refund(input) {
+      return { providerRefundId: `sandbox_refund_${input.idempotencyKey}` };
+    },
     async start(payment) {
       const providerPaymentId = `sandbox_${payment.id}`;
       if (payment.method === 'card') {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamSchema } from '../../platform/http/schemas.js';
+import { isValidClabe } from './clabe.js';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine.js';
 import { PAYMENT_METHODS, PAYMENT_PROVIDERS, PAYMENT_STATUSES, PLAN_IDS } from './subscriptions.schema.js';
 import type { SubscriptionsService } from './subscriptions.service.js';
@@ -51,6 +52,19 @@ const paymentSchema = z.object({
   confirmedAt: z.date().nullable(),
   createdAt: z.date(),
 });
+
+const refundSchema = z.object({
+  total: decimal,
+  base: decimal,
+  iva: decimal,
+  unusedMonths: z.number().int().describe('Meses completos no usados que se devuelven'),
+});
+
+const clabeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{18}$/, 'La CLABE tiene 18 dígitos.')
+  .refine(isValidClabe, 'Revisa la CLABE: su dígito de control no coincide.');
 
 const checkoutBody = z.object({
   plan: z.enum(PLAN_IDS, { error: 'Elige el plan: "monthly" (mensual) o "annual" (anual).' }),
@@ -119,6 +133,58 @@ export async function subscriptionsRoutes(
     async (request) => {
       const actor = await request.requirePermission('subscription.manage');
       return options.subscriptions.simulatePayment(actor, request.params.id, request.origin());
+    },
+  );
+  app.get(
+    '/subscription/suspension',
+    {
+      schema: {
+        tags,
+        summary: 'Qué pasaría al suspender hoy: reembolso y fin del acceso',
+        response: {
+          200: z.object({
+            action: z.enum(['end_of_period', 'refund']),
+            status: z.enum(SUBSCRIPTION_STATUSES),
+            accessEndsOn: day,
+            refund: refundSchema.nullable(),
+            refundNeedsClabe: z.boolean().describe('Un pago en efectivo se devuelve por SPEI a una CLABE'),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      options.subscriptions.suspensionPreview(await request.requirePermission('subscription.manage')),
+  );
+
+  app.post(
+    '/subscription/suspend',
+    {
+      schema: {
+        tags,
+        summary:
+          'Suspende la suscripción (mensual: al final del periodo; anual: reembolso de meses no usados)',
+        body: z.object({ clabe: clabeSchema.optional() }).default({}),
+        response: { 200: z.object({ subscription: subscriptionSchema, refund: refundSchema.nullable() }) },
+      },
+    },
+    async (request) => {
+      const actor = await request.requirePermission('subscription.manage');
+      return options.subscriptions.suspend(actor, request.body, request.origin());
+    },
+  );
+
+  app.post(
+    '/subscription/reactivate',
+    {
+      schema: {
+        tags,
+        summary: 'Deshace una suspensión al final del periodo',
+        response: { 200: subscriptionSchema },
+      },
+    },
+    async (request) => {
+      const actor = await request.requirePermission('subscription.manage');
+      return options.subscriptions.reactivate(actor, request.origin());
     },
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   date,
+  integer,
   jsonb,
   numeric,
   pgTable,
@@ -53,6 +54,9 @@ export const subscriptions = pgTable(
     graceEndsAt: timestamp('grace_ends_at', { withTimezone: true }),
     /** Canceling: access lasts until this day (the end of the month slice in course). */
     accessEndsOn: date('access_ends_on', { mode: 'string' }),
+    /** The payment of the period in course, and of the one paid ahead: what a suspension refunds. */
+    currentPaymentId: uuid('current_payment_id'),
+    nextPaymentId: uuid('next_payment_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -104,5 +108,40 @@ export const payments = pgTable(
     uniqueIndex('payments_one_pending_key').on(table.organizationId).where(sql`status = 'pending'`),
     uniqueIndex('payments_reference_key').on(table.reference),
     uniqueIndex('payments_provider_payment_key').on(table.provider, table.providerPaymentId),
+  ],
+);
+
+export const REFUND_STATUSES = ['pending', 'issued'] as const;
+
+/**
+ * Money going back when a customer suspends (BILLING.md): the whole unused months of an annual
+ * plan, or a period paid ahead that never started. Through the provider when it can refund the
+ * payment (issued at once), else by SPEI to the CLABE the customer gave (pending until the
+ * operator records the transfer). One refund per payment. A tenant table under RLS (migration 0029).
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull().$defaultFn(newId),
+    paymentId: uuid('payment_id').notNull(),
+    total: money('total'),
+    base: money('base'),
+    iva: money('iva'),
+    unusedMonths: integer('unused_months').notNull(),
+    /** provider: back through the payment's provider; spei: a transfer to `clabe`. */
+    channel: text('channel', { enum: ['provider', 'spei'] }).notNull(),
+    clabe: text('clabe'),
+    status: text('status', { enum: REFUND_STATUSES }).notNull(),
+    providerRefundId: text('provider_refund_id'),
+    requestedBy: uuid('requested_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.id] }),
+    uniqueIndex('refunds_payment_key').on(table.organizationId, table.paymentId),
   ],
 );

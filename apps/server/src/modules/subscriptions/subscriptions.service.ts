@@ -1,15 +1,18 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.js';
+import { recordAudit } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db, Tx } from '../../platform/db/database.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { addMonthsInMexico } from './billing-calendar.js';
 import type { PaymentGateway } from './payment-gateway.js';
-import { attachInstructions, confirmPayment, openPayment } from './payments.js';
+import { attachInstructions, confirmPayment, lockSubscription, openPayment } from './payments.js';
 import { planViews } from './plans.js';
-import { isReadOnly } from './subscription-machine.js';
-import { type PaymentMethod, type PlanId, payments, subscriptions } from './subscriptions.schema.js';
+import { isReadOnly, transition } from './subscription-machine.js';
+import { type PaymentMethod, type PlanId, payments, refunds, subscriptions } from './subscriptions.schema.js';
+import { planSuspension, refundSummary, suspendSubscription } from './suspension.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -54,6 +57,7 @@ export function createSubscriptionsService(deps: {
   config: Config;
   gateway: PaymentGateway;
   now?: () => Date;
+  log?: { error(object: unknown, message: string): void };
   /** Told after each payment is confirmed (after commit; a crash between is what reconciliation finds). */
   onPaymentConfirmed?: (event: PaymentConfirmed) => Promise<void>;
 }) {
@@ -144,6 +148,96 @@ export function createSubscriptionsService(deps: {
         attachInstructions(tx, actor.organizationId, payment.id, started),
       );
       return { payment: paymentView(row), warnings: opened.warnings };
+    },
+
+    /** What suspending today would do, shown before the customer confirms. */
+    async suspensionPreview(actor: Actor) {
+      return withTenant(db, scope(actor), async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(subscriptions)
+          .where(eq(subscriptions.organizationId, actor.organizationId));
+        if (!row) throw new Error(`organization ${actor.organizationId} has no subscription`);
+        const plan = await planSuspension(tx, row, {
+          today: mexicoCityDate(now()),
+          ivaRate: config.billing.ivaRate,
+          gateway,
+        });
+        return {
+          action: plan.refunds.length > 0 ? ('refund' as const) : ('end_of_period' as const),
+          status: plan.next.status,
+          accessEndsOn: plan.accessEndsOn,
+          refund: refundSummary(plan.refunds),
+          refundNeedsClabe: plan.refunds.some((refund) => refund.bySpei),
+        };
+      });
+    },
+
+    /** Suspends (FAQ "suspender"): refunds recorded, sent back through the provider after commit. */
+    async suspend(actor: Actor, input: { clabe?: string | undefined }, origin: RequestOrigin) {
+      const { plan, recorded } = await withTenant(db, scope(actor), (tx) =>
+        suspendSubscription(tx, {
+          organizationId: actor.organizationId,
+          userId: actor.userId,
+          clabe: input.clabe,
+          today: mexicoCityDate(now()),
+          ivaRate: config.billing.ivaRate,
+          gateway,
+          origin,
+        }),
+      );
+      for (const { row, payment } of recorded) {
+        if (row.channel !== 'provider') continue;
+        // A refund the provider refused stays pending for the operator; the idempotency key makes a retry refund once.
+        try {
+          const sent = await gateway.refund({
+            providerPaymentId: payment.providerPaymentId,
+            total: row.total,
+            idempotencyKey: `refund:${payment.id}:${row.id}`,
+          });
+          await withTenant(db, scope(actor), (tx) =>
+            tx
+              .update(refunds)
+              .set({ status: 'issued', providerRefundId: sent.providerRefundId, issuedAt: now() })
+              .where(and(eq(refunds.organizationId, actor.organizationId), eq(refunds.id, row.id))),
+          );
+        } catch (error) {
+          deps.log?.error(
+            { err: error, refundId: row.id },
+            'refund through the provider failed; left pending',
+          );
+        }
+      }
+      return { subscription: await this.current(actor), refund: refundSummary(plan.refunds) };
+    },
+
+    /** Takes back a monthly suspension before its period ends. */
+    async reactivate(actor: Actor, origin: RequestOrigin) {
+      await withTenant(db, scope(actor), async (tx) => {
+        const row = await lockSubscription(tx, actor.organizationId);
+        const result = transition(
+          { status: row.status, interval: row.interval, next: row.nextInterval },
+          { type: 'undo_suspend' },
+        );
+        if (!result.ok) {
+          throw conflict(
+            'NOTHING_TO_REACTIVATE',
+            'Solo una suspensión al final del periodo se puede deshacer; para volver, elige un plan y paga.',
+          );
+        }
+        await tx
+          .update(subscriptions)
+          .set({ status: result.state.status, accessEndsOn: null, updatedAt: sql`now()` })
+          .where(eq(subscriptions.organizationId, actor.organizationId));
+        await recordAudit(tx, { organizationId: actor.organizationId, userId: actor.userId }, origin, {
+          action: 'subscription.reactivated',
+          targetType: 'subscription',
+          targetId: row.id,
+          before: { status: row.status },
+          after: { status: result.state.status },
+        });
+      });
+      return this.current(actor);
     },
 
     /** The organization's payments, newest first. */
