@@ -59,6 +59,7 @@ import { createSat69bService, lookup69b, scheduleSat69bDownload } from './module
 import {
   createSandboxGateway,
   createSubscriptionsService,
+  createSubscriptionTimers,
   startTrial,
   subscriptionsRoutes,
   writePlans,
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   createInvoiceReminders({ ...services, mailer, jobs, config });
   createApprovalReminders({ ...services, mailer, jobs, config });
+  createSubscriptionTimers({ ...services, mailer, jobs, config });
   createAdvanceReminders({ ...services, mailer, jobs, config });
   const replenishments = createReplenishmentsService({ ...services, satStatus });
   if (config.sat69bUrl) {

@@ -74,6 +74,8 @@ const envSchema = z.object({
     .default('0.16'),
   /** OXXO's cap per voucher (IVA included); larger payments are offered SPEI or card. */
   OXXO_MAX_TOTAL: pesos('10000.00'),
+  /** Days of full access after a missed payment before the account turns read-only. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -126,7 +128,13 @@ export interface Config {
   };
   storage: StorageConfig;
   /** Subscription prices (pesos before IVA) and the IVA rate. */
-  billing: { monthlyPrice: string; annualPrice: string; ivaRate: string; oxxoMaxTotal: string };
+  billing: {
+    monthlyPrice: string;
+    annualPrice: string;
+    ivaRate: string;
+    oxxoMaxTotal: string;
+    graceDays: number;
+  };
   /** Viáticos deductible per calendar day of a trip (LISR art. 28 fr. V), decimal pesos. */
   viaticos: {
     foodNationalPerDay: string;
@@ -199,6 +207,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       annualPrice: env.PLAN_ANNUAL_PRICE,
       ivaRate: env.IVA_RATE,
       oxxoMaxTotal: env.OXXO_MAX_TOTAL,
+      graceDays: env.BILLING_GRACE_DAYS,
     },
     viaticos: {
       foodNationalPerDay: env.VIATICOS_FOOD_NATIONAL_PER_DAY,

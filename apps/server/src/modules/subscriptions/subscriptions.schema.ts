@@ -57,6 +57,8 @@ export const subscriptions = pgTable(
     /** The payment of the period in course, and of the one paid ahead: what a suspension refunds. */
     currentPaymentId: uuid('current_payment_id'),
     nextPaymentId: uuid('next_payment_id'),
+    /** The last notice emailed (e.g. "trial-7", "renewal-2026-05-10"): each is sent once. */
+    lastNotice: text('last_notice'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

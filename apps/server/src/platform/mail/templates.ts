@@ -192,3 +192,48 @@ export function advanceReminderMail(
     { label: 'Ver mis anticipos', url },
   );
 }
+
+export function trialEndingMail(
+  to: string,
+  name: string,
+  organizationName: string,
+  trial: { daysLeft: number; endsOn: string; plans: string },
+  url: string,
+): OutgoingMail {
+  return layout(
+    to,
+    `Tu prueba gratuita de CajaChica termina en ${trial.daysLeft} días (${organizationName})`,
+    [
+      `Hola, ${name}:`,
+      `La prueba gratuita de ${organizationName} termina el ${trial.endsOn}. Elige un plan para seguir registrando gastos sin interrupción: ${trial.plans}.`,
+      'Puedes pagar con transferencia SPEI, tarjeta o en OXXO. Si pagas antes de que termine la prueba, tu plan empieza cuando termina: no pierdes ningún día gratis.',
+    ],
+    { label: 'Elegir mi plan', url },
+  );
+}
+
+export function paymentDueMail(
+  to: string,
+  name: string,
+  organizationName: string,
+  due: { reason: 'trial_ended' | 'renewal' | 'past_due'; dueBy: string; plans: string },
+  url: string,
+): OutgoingMail {
+  const opening = {
+    trial_ended: `Terminó la prueba gratuita de ${organizationName}. Para seguir usando CajaChica, paga tu plan antes del ${due.dueBy}: ${due.plans}.`,
+    renewal: `El periodo pagado de ${organizationName} termina el ${due.dueBy}. Paga la renovación para continuar sin interrupción: ${due.plans}.`,
+    past_due: `No hemos recibido el pago de la renovación de ${organizationName}. Tu cuenta sigue funcionando hasta el ${due.dueBy}; después quedará en modo de solo lectura (podrás consultar y exportar, pero no registrar) hasta que se registre el pago.`,
+  }[due.reason];
+  return layout(
+    to,
+    due.reason === 'renewal'
+      ? `Renueva tu suscripción de CajaChica (${organizationName})`
+      : `Instrucciones de pago de CajaChica (${organizationName})`,
+    [
+      `Hola, ${name}:`,
+      opening,
+      'En la página de tu suscripción están la CLABE y la referencia para SPEI, el pago con tarjeta y la referencia para OXXO.',
+    ],
+    { label: 'Ver instrucciones de pago', url },
+  );
+}
