@@ -60,6 +60,7 @@ import {
   createSandboxGateway,
   createSubscriptionsService,
   createSubscriptionTimers,
+  organizationIsReadOnly,
   startTrial,
   subscriptionsRoutes,
   writePlans,
@@ -235,7 +236,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
   });
 
-  registerAuthentication(app, { cookies, resolveActor: accounts.resolveActor });
+  registerAuthentication(app, {
+    cookies,
+    resolveActor: accounts.resolveActor,
+    isReadOnly: (organizationId) => organizationIsReadOnly(database.db, organizationId),
+  });
   registerCsrf(app, { config, cookies });
   registerIdempotency(app, { db: database.db, now: deps.now });
   app.addHook('onError', async (request, _reply, error) => {

@@ -5,6 +5,7 @@ export { createSubscriptionTimers, SUBSCRIPTION_TIMERS_JOB } from './subscriptio
 export { subscriptionsRoutes } from './subscriptions.routes.js';
 export {
   createSubscriptionsService,
+  organizationIsReadOnly,
   type SubscriptionsService,
   startTrial,
 } from './subscriptions.service.js';

@@ -25,6 +25,17 @@ export async function startTrial(tx: Tx, organizationId: string, signedUpAt: Dat
   });
 }
 
+/** Whether an organization may only read and export (its subscription unpaid, expired or canceled). */
+export async function organizationIsReadOnly(db: Db, organizationId: string): Promise<boolean> {
+  const [row] = await withTenant(db, { organizationId }, (tx) =>
+    tx
+      .select({ status: subscriptions.status })
+      .from(subscriptions)
+      .where(eq(subscriptions.organizationId, organizationId)),
+  );
+  return row ? isReadOnly(row.status) : false;
+}
+
 function planOf(interval: 'month' | 'year' | null): PlanId | null {
   if (interval === null) return null;
   return interval === 'month' ? 'monthly' : 'annual';

@@ -17,6 +17,31 @@ declare module 'fastify' {
 }
 
 const actorCache = new WeakMap<FastifyRequest, Promise<Actor | null>>();
+const readOnlyChecks = new WeakMap<FastifyRequest, Promise<boolean>>();
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * What an organization in read-only mode (its subscription unpaid, expired or canceled) may still
+ * change: sessions and sign-in, the subscription and its payment, the fiscal data its invoice
+ * needs, and joining by invitation. Everything else that writes is refused; every read works.
+ */
+const WRITABLE_WHEN_READ_ONLY = [
+  '/api/v1/auth/',
+  '/api/v1/subscription',
+  '/api/v1/payments/',
+  '/api/v1/organization/fiscal-data',
+  '/api/v1/invitations/accept',
+];
+
+export class ReadOnlyAccount extends AppError {
+  constructor() {
+    super(
+      'READ_ONLY',
+      403,
+      'Tu cuenta está en modo de solo lectura porque no se ha registrado el pago de la suscripción. Puedes consultar y exportar todo; para registrar o cambiar algo, la persona administradora de la cuenta debe pagar en Configuración › Suscripción.',
+    );
+  }
+}
 
 /**
  * Resolves the session cookie to an Actor on demand (public routes never touch the database
@@ -24,7 +49,12 @@ const actorCache = new WeakMap<FastifyRequest, Promise<Actor | null>>();
  */
 export function registerAuthentication(
   app: FastifyInstance,
-  options: { cookies: CookieNames; resolveActor: (sessionToken: string) => Promise<Actor | null> },
+  options: {
+    cookies: CookieNames;
+    resolveActor: (sessionToken: string) => Promise<Actor | null>;
+    /** Whether the organization may only read (asked once per writing request). */
+    isReadOnly: (organizationId: string) => Promise<boolean>;
+  },
 ) {
   app.decorateRequest('optionalActor', function (this: FastifyRequest) {
     let pending = actorCache.get(this);
@@ -38,6 +68,15 @@ export function registerAuthentication(
   app.decorateRequest('requireActor', async function (this: FastifyRequest) {
     const actor = await this.optionalActor();
     if (!actor) throw new AppError('UNAUTHENTICATED', 401, 'Tu sesión no es válida o venció. Inicia sesión.');
+    const url = this.routeOptions.url ?? '';
+    if (WRITES.has(this.method) && !WRITABLE_WHEN_READ_ONLY.some((prefix) => url.startsWith(prefix))) {
+      let check = readOnlyChecks.get(this);
+      if (!check) {
+        check = options.isReadOnly(actor.organizationId);
+        readOnlyChecks.set(this, check);
+      }
+      if (await check) throw new ReadOnlyAccount();
+    }
     return actor;
   });
   app.decorateRequest('requirePermission', async function (this: FastifyRequest, action: Action) {
