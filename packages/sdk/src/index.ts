@@ -30,3 +30,27 @@ export function createCajaChicaClient(options: CajaChicaClientOptions) {
 }
 
 export type CajaChicaClient = ReturnType<typeof createCajaChicaClient>;
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/**
+ * The JSON a path answers with a status (200 by default): for clients that call the API their own
+ * way (the web app's fetch client) and still want the contract's types, not a copy of them.
+ */
+export type ApiResponse<
+  P extends keyof paths,
+  M extends Method & keyof paths[P],
+  S extends number = 200,
+> = paths[P][M] extends { responses: infer Responses }
+  ? S extends keyof Responses
+    ? JsonOf<Responses[S]>
+    : never
+  : never;
+
+/** The JSON body a path takes. */
+export type ApiBody<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;

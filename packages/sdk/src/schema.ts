@@ -8371,9 +8371,36 @@ export interface paths {
                 /** @description Referencia o concepto que el pago debe citar */
                 reference: string;
                 /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
-                instructions: {
-                  [key: string]: unknown;
-                };
+                instructions:
+                  | (
+                      | {
+                          /** @enum {string} */
+                          method: 'card';
+                          /** @enum {string} */
+                          provider: 'sandbox' | 'manual' | 'stripe';
+                          clientSecret: string | null;
+                        }
+                      | {
+                          /** @enum {string} */
+                          method: 'spei';
+                          /** @enum {string} */
+                          provider: 'sandbox' | 'manual' | 'stripe';
+                          clabe: string;
+                          bank: string;
+                          beneficiary: string;
+                          reference: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          method: 'oxxo';
+                          /** @enum {string} */
+                          provider: 'sandbox' | 'manual' | 'stripe';
+                          reference: string;
+                          /** @description Fecha y hora ISO 8601 en que vence la referencia */
+                          expiresAt: string;
+                        }
+                    )
+                  | Record<string, never>;
                 expiresAt: string | null;
                 confirmedAt: string | null;
                 /** Format: date-time */
@@ -8453,9 +8480,36 @@ export interface paths {
                 /** @description Referencia o concepto que el pago debe citar */
                 reference: string;
                 /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
-                instructions: {
-                  [key: string]: unknown;
-                };
+                instructions:
+                  | (
+                      | {
+                          /** @enum {string} */
+                          method: 'card';
+                          /** @enum {string} */
+                          provider: 'sandbox' | 'manual' | 'stripe';
+                          clientSecret: string | null;
+                        }
+                      | {
+                          /** @enum {string} */
+                          method: 'spei';
+                          /** @enum {string} */
+                          provider: 'sandbox' | 'manual' | 'stripe';
+                          clabe: string;
+                          bank: string;
+                          beneficiary: string;
+                          reference: string;
+                        }
+                      | {
+                          /** @enum {string} */
+                          method: 'oxxo';
+                          /** @enum {string} */
+                          provider: 'sandbox' | 'manual' | 'stripe';
+                          reference: string;
+                          /** @description Fecha y hora ISO 8601 en que vence la referencia */
+                          expiresAt: string;
+                        }
+                    )
+                  | Record<string, never>;
                 expiresAt: string | null;
                 confirmedAt: string | null;
                 /** Format: date-time */
@@ -8540,9 +8594,36 @@ export interface paths {
               /** @description Referencia o concepto que el pago debe citar */
               reference: string;
               /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
-              instructions: {
-                [key: string]: unknown;
-              };
+              instructions:
+                | (
+                    | {
+                        /** @enum {string} */
+                        method: 'card';
+                        /** @enum {string} */
+                        provider: 'sandbox' | 'manual' | 'stripe';
+                        clientSecret: string | null;
+                      }
+                    | {
+                        /** @enum {string} */
+                        method: 'spei';
+                        /** @enum {string} */
+                        provider: 'sandbox' | 'manual' | 'stripe';
+                        clabe: string;
+                        bank: string;
+                        beneficiary: string;
+                        reference: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        method: 'oxxo';
+                        /** @enum {string} */
+                        provider: 'sandbox' | 'manual' | 'stripe';
+                        reference: string;
+                        /** @description Fecha y hora ISO 8601 en que vence la referencia */
+                        expiresAt: string;
+                      }
+                  )
+                | Record<string, never>;
               expiresAt: string | null;
               confirmedAt: string | null;
               /** Format: date-time */

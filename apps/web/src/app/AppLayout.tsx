@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import type { Me } from '../api/types';
+import { SubscriptionBanner } from '../features/subscription/SubscriptionBanner';
 import { AppNavbar } from './AppNavbar';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { UserMenu } from './UserMenu';
@@ -56,6 +57,7 @@ export function AppLayout({ me }: { me: Me }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <SubscriptionBanner me={me} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

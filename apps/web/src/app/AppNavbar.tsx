@@ -1,7 +1,13 @@
 import { Badge, Box, NavLink, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { canManageCategories, canManagePolicies, canReadFiscalData, canReadMembers } from '../api/session';
+import {
+  canManageCategories,
+  canManagePolicies,
+  canReadFiscalData,
+  canReadMembers,
+  isOwner,
+} from '../api/session';
 import type { Me } from '../api/types';
 import { useApprovalCount } from '../features/approvals/useApprovalInbox';
 import { canReadReports } from '../features/reports/reports.api';
@@ -61,6 +67,7 @@ export function AppNavbar({ me, onNavigate }: Props) {
           {canReadFiscalData(me) && link('/app/datos-fiscales', t('nav.fiscalData'))}
           {canManageCategories(me) && link('/app/categorias', t('nav.categories'))}
           {canManagePolicies(me) && link('/app/politicas', t('nav.policies'))}
+          {isOwner(me) && link('/app/suscripcion', t('nav.subscription'))}
         </NavLink>
       ) : null}
     </Box>

@@ -62,6 +62,7 @@ const routes: RouteObject[] = [
           page('datos-fiscales', () => import('../features/fiscal-data/FiscalDataPage'), 'FiscalDataPage'),
           page('categorias', () => import('../features/settings/CategoriesPage'), 'CategoriesPage'),
           page('politicas', () => import('../features/settings/PoliciesPage'), 'PoliciesPage'),
+          page('suscripcion', () => import('../features/subscription/SubscriptionPage'), 'SubscriptionPage'),
           // The page's first address, from when it was the "Organización" placeholder.
           { path: 'configuracion', element: <Navigate to="/app/datos-fiscales" replace /> },
           page('perfil', () => import('../features/profile/ProfilePage'), 'ProfilePage'),

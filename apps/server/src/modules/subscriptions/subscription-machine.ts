@@ -87,11 +87,14 @@ export function transition(state: SubscriptionState, event: SubscriptionEvent): 
           // A renewal paid before the period ends (a stop that was scheduled no longer applies).
           if (next) return refused;
           return to(state, { status: status === 'trialing' ? 'trialing' : 'active', next: event.interval });
+        case 'canceling':
+          // Suspended during the trial and paid again: the free month still runs to its end.
+          if (state.interval === null) return to(state, { status: 'trialing', next: event.interval });
+          return to(state, { status: 'active', interval: event.interval, next: null }, ['start_paid_period']);
         case 'awaiting_payment':
         case 'past_due':
         case 'unpaid':
         case 'expired':
-        case 'canceling':
         case 'canceled':
           // Reactivation: a new paid period starts at once.
           return to(state, { status: 'active', interval: event.interval, next: null }, ['start_paid_period']);

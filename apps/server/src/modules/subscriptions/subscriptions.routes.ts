@@ -46,7 +46,30 @@ const paymentSchema = z.object({
   iva: decimal,
   reference: z.string().describe('Referencia o concepto que el pago debe citar'),
   instructions: z
-    .record(z.string(), z.unknown())
+    .union([
+      z.discriminatedUnion('method', [
+        z.object({
+          method: z.literal('card'),
+          provider: z.enum(PAYMENT_PROVIDERS),
+          clientSecret: z.string().nullable(),
+        }),
+        z.object({
+          method: z.literal('spei'),
+          provider: z.enum(PAYMENT_PROVIDERS),
+          clabe: z.string(),
+          bank: z.string(),
+          beneficiary: z.string(),
+          reference: z.string(),
+        }),
+        z.object({
+          method: z.literal('oxxo'),
+          provider: z.enum(PAYMENT_PROVIDERS),
+          reference: z.string(),
+          expiresAt: z.string().describe('Fecha y hora ISO 8601 en que vence la referencia'),
+        }),
+      ]),
+      z.object({}).strict().describe('Sin instrucciones: el proveedor no respondió'),
+    ])
     .describe('CLABE y banco (SPEI), referencia y vigencia (OXXO)'),
   expiresAt: z.date().nullable(),
   confirmedAt: z.date().nullable(),

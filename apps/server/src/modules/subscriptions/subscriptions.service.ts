@@ -7,7 +7,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { addMonthsInMexico } from './billing-calendar.js';
-import type { PaymentGateway } from './payment-gateway.js';
+import type { PaymentGateway, PaymentInstructions } from './payment-gateway.js';
 import { attachInstructions, confirmPayment, lockSubscription, openPayment } from './payments.js';
 import { planViews } from './plans.js';
 import { isReadOnly, transition } from './subscription-machine.js';
@@ -57,7 +57,7 @@ const paymentView = (row: typeof payments.$inferSelect) => ({
   base: row.base,
   iva: row.iva,
   reference: row.reference,
-  instructions: row.instructions,
+  instructions: row.instructions as PaymentInstructions | Record<string, never>,
   expiresAt: row.expiresAt,
   confirmedAt: row.confirmedAt,
   createdAt: row.createdAt,
