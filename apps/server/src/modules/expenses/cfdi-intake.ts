@@ -1,9 +1,10 @@
 import { type Cfdi, cfdiTotals, cfdiUuid, type Finding, validateCfdi } from '@cajachica/cfdi';
 import { money, toCentavos } from '../../platform/money.js';
+import type { ExpenseAmounts } from './expense-amounts.js';
 import type { StoredFinding } from './expenses.schema.js';
 
 /** The expense fields a CFDI fills (amounts as exact decimal strings). */
-export interface CfdiExpenseFields {
+export interface CfdiExpenseFields extends ExpenseAmounts {
   cfdiUuid: string;
   cfdiVersion: string;
   cfdiType: string;
@@ -17,17 +18,6 @@ export interface CfdiExpenseFields {
   concept: string;
   supplierRfc: string | null;
   supplierName: string | null;
-  currency: string;
-  exchangeRate: string | null;
-  subtotal: string;
-  discount: string;
-  ivaTransferred: string;
-  iepsTransferred: string;
-  isrWithheld: string;
-  ivaWithheld: string;
-  localTaxesTransferred: string;
-  localTaxesWithheld: string;
-  total: string;
   totalMxn: string;
   /** First ClaveProdServ, to suggest a category. */
   firstProductKey: string | null;

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { amountCell, dateCell, streamedWorkbook } from '../../platform/exports/streamed-workbook.js';
+import { amountCell, dateCell, streamedSheet } from '../../platform/exports/streamed-workbook.js';
 import type { JournalEntry } from './journal-entry.js';
 import { linesOf } from './journal-lines.js';
 
@@ -32,36 +32,34 @@ const EGRESOS = 'Eg';
 const PESOS = 1;
 const NO_DEPARTMENT = 0;
 
+/** Fecha (column C) is a date; Debe and Haber (I, J) amounts. */
+const COLUMNS = WIDTHS.map((width, index) => ({
+  width,
+  numFmt: index === 2 ? 'dd/mm/yyyy' : index === 8 || index === 9 ? '#,##0.00' : undefined,
+}));
+
+function* sheetRows(entries: readonly JournalEntry[]) {
+  for (const [entry, line] of linesOf(entries)) {
+    yield [
+      EGRESOS,
+      entry.folio,
+      dateCell(entry.date ?? ''),
+      entry.concept,
+      line.account.code,
+      NO_DEPARTMENT,
+      line.description,
+      PESOS,
+      amountCell(line.debit),
+      amountCell(line.credit),
+      line.cfdi?.uuid ?? '',
+      line.cfdi?.rfc ?? '',
+    ];
+  }
+}
+
 export function aspelXlsx(batches: AsyncIterable<JournalEntry[]>): Readable {
-  return streamedWorkbook(async (workbook, pace) => {
-    const sheet = workbook.addWorksheet('Pólizas', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = WIDTHS.map((width) => ({ width }));
-    sheet.getColumn(3).numFmt = 'dd/mm/yyyy';
-    for (const column of [9, 10]) sheet.getColumn(column).numFmt = '#,##0.00';
-    const header = sheet.addRow(HEADERS);
-    header.font = { bold: true };
-    header.commit();
-    for await (const entries of batches) {
-      for (const [entry, line] of linesOf(entries)) {
-        sheet
-          .addRow([
-            EGRESOS,
-            entry.folio,
-            dateCell(entry.date ?? ''),
-            entry.concept,
-            line.account.code,
-            NO_DEPARTMENT,
-            line.description,
-            PESOS,
-            amountCell(line.debit),
-            amountCell(line.credit),
-            line.cfdi?.uuid ?? '',
-            line.cfdi?.rfc ?? '',
-          ])
-          .commit();
-      }
-      await pace();
-    }
-    sheet.commit();
+  return streamedSheet('Pólizas', { columns: COLUMNS, frozenHeader: true }, async (sheet) => {
+    sheet.add(HEADERS, { bold: true });
+    for await (const entries of batches) await sheet.batch(sheetRows(entries));
   });
 }

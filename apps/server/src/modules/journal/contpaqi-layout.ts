@@ -1,5 +1,10 @@
 import type { Readable } from 'node:stream';
-import { amountCell, dateCell, streamedWorkbook } from '../../platform/exports/streamed-workbook.js';
+import {
+  amountCell,
+  type CellValue,
+  dateCell,
+  streamedSheet,
+} from '../../platform/exports/streamed-workbook.js';
 import type { JournalEntry } from './journal-entry.js';
 
 /**
@@ -48,12 +53,14 @@ const SIST_ORIG_CONTABILIDAD = 11;
 const NO_DIARIO = 0;
 const CONCEPT_LENGTH = 100;
 
-const truncate = (text: string, length: number) => Array.from(text).slice(0, length).join('');
+/** At most `length` characters (code points; a text of no more UTF-16 units needs no counting). */
+const truncate = (text: string, length: number) =>
+  text.length <= length ? text : Array.from(text).slice(0, length).join('');
 
 /** The rows of one póliza, as CONTPAQi reads them. */
-export function contpaqiRows(entry: JournalEntry): (string | number | Date | null)[][] {
+export function contpaqiRows(entry: JournalEntry): CellValue[][] {
   const date = dateCell(entry.date ?? '');
-  const rows: (string | number | Date | null)[][] = [
+  const rows: CellValue[][] = [
     [
       'P',
       date,
@@ -94,17 +101,19 @@ export function contpaqiRows(entry: JournalEntry): (string | number | Date | nul
   return rows;
 }
 
+function* sheetRows(entries: readonly JournalEntry[]) {
+  for (const entry of entries) yield* contpaqiRows(entry);
+}
+
+/** P's Fecha (column B) and M1's FechaAplicacion (column K) are dates, shown as CONTPAQi writes them. */
+const COLUMNS = Array.from({ length: 11 }, (_, index) => ({
+  numFmt: index === 1 || index === 10 ? 'dd/mm/yyyy' : undefined,
+}));
+
 /** The pólizas in CONTPAQi's import layout (XLSX, first sheet). */
 export function contpaqiXlsx(batches: AsyncIterable<JournalEntry[]>): Readable {
-  return streamedWorkbook(async (workbook, pace) => {
-    const sheet = workbook.addWorksheet('Pólizas');
-    // P's Fecha and M1's FechaAplicacion are dates.
-    for (const column of [2, 12]) sheet.getColumn(column).numFmt = 'dd/mm/yyyy';
-    for (const legend of LEGEND) sheet.addRow([...legend]).commit();
-    for await (const entries of batches) {
-      for (const entry of entries) for (const row of contpaqiRows(entry)) sheet.addRow(row).commit();
-      await pace();
-    }
-    sheet.commit();
+  return streamedSheet('Pólizas', { columns: COLUMNS }, async (sheet) => {
+    for (const legend of LEGEND) sheet.add(legend);
+    for await (const entries of batches) await sheet.batch(sheetRows(entries));
   });
 }

@@ -1,4 +1,5 @@
-import { type Money, money, sumMoney, toCentavos, ZERO } from '../../platform/money.js';
+import { Money, money, sumMoney, toCentavos, ZERO } from '../../platform/money.js';
+import type { ExpenseAmounts } from '../expenses/expense-amounts.js';
 import { categoryAccount, type JournalAccount, type JournalAccounts } from './journal-accounts.js';
 
 // The póliza de egresos of a replenishment: pure arithmetic on exact decimals, no I/O.
@@ -12,7 +13,7 @@ export interface CfdiReference {
   exchangeRate: string | null;
 }
 
-export interface ExpenseVoucherInput {
+export interface ExpenseVoucherInput extends ExpenseAmounts {
   kind: 'expense';
   id: string;
   date: string;
@@ -21,18 +22,6 @@ export interface ExpenseVoucherInput {
   supplierName: string | null;
   cfdiUuid: string | null;
   category: { name: string; satAccountCode: string; accountCode: string | null } | null;
-  currency: string;
-  /** MXN per unit of the CFDI's currency (TipoCambio); null for MXN. */
-  exchangeRate: string | null;
-  subtotal: string;
-  discount: string;
-  ivaTransferred: string;
-  iepsTransferred: string;
-  isrWithheld: string;
-  ivaWithheld: string;
-  localTaxesTransferred: string;
-  localTaxesWithheld: string;
-  total: string;
   /** What the voucher moved in the fund (MXN to the centavo): the voucher's lines add up to it. */
   amount: string;
 }
@@ -79,7 +68,10 @@ export interface JournalEntry {
   totalCredit: string;
 }
 
-const round = (value: Money) => money(toCentavos(value));
+const round = (value: Money) => value.toDecimalPlaces(2, Money.ROUND_HALF_UP);
+
+/** "0", "0.00", "0.000000": most tax columns of a voucher, skipped without decimal arithmetic. */
+const ZERO_TEXT = /^0+(\.0*)?$/;
 
 /** MXN per unit: the stored rate, or (a CFDI in another currency without one) the rate its totals imply. */
 function rateOf(voucher: ExpenseVoucherInput): Money {
@@ -90,6 +82,9 @@ function rateOf(voucher: ExpenseVoucherInput): Money {
 
 /** A CFDI amount without the database's padding: "11.60" for 11.600000, all six decimals when it has them. */
 function cfdiAmountText(value: string): string {
+  // The usual case, "2900.000000": the centavos as written, without decimal arithmetic.
+  const centavos = /^(\d+\.\d\d)0*$/.exec(value);
+  if (centavos?.[1]) return centavos[1];
   const amount = money(value);
   return amount.decimalPlaces() <= 2 ? amount.toFixed(2) : amount.toString();
 }
@@ -133,12 +128,18 @@ function signedLine(
  */
 function expenseLines(voucher: ExpenseVoucherInput, accounts: JournalAccounts): JournalLine[] {
   const rate = rateOf(voucher);
-  const mxn = (value: string) => round(money(value).times(rate));
+  const pesos = voucher.currency === 'MXN';
+  const mxn = (value: string) =>
+    ZERO_TEXT.test(value) ? ZERO : round(pesos ? money(value) : money(value).times(rate));
   const iva = mxn(voucher.ivaTransferred);
   const isr = mxn(voucher.isrWithheld);
   const ivaWithheld = mxn(voucher.ivaWithheld);
   const localWithheld = mxn(voucher.localTaxesWithheld);
-  const expense = money(voucher.amount).minus(iva).plus(isr).plus(ivaWithheld).plus(localWithheld);
+  // Zero taxes (the usual case) are left out of the sum rather than added.
+  const expense = [isr, ivaWithheld, localWithheld].reduce(
+    (sum, tax) => (tax.isZero() ? sum : sum.plus(tax)),
+    iva.isZero() ? money(voucher.amount) : money(voucher.amount).minus(iva),
+  );
   const who = voucher.supplierName ?? voucher.supplierRfc;
   const concept = who ? `${voucher.concept} · ${who}` : voucher.concept;
   const ref = { id: voucher.id, cfdi: cfdiOf(voucher) };
@@ -189,8 +190,15 @@ export function buildReplenishmentEntry(
     ),
     ...signedLine(accounts.bank, bankDescription, money(replenishment.total).neg(), null),
   ];
-  const totalDebit = lines.reduce<Money>((sum, line) => sum.plus(line.debit), ZERO);
-  const totalCredit = lines.reduce<Money>((sum, line) => sum.plus(line.credit), ZERO);
+  // Every line is a debit or a credit: the other side is "0.00".
+  const totalDebit = lines.reduce<Money>(
+    (sum, line) => (line.debit === '0.00' ? sum : sum.plus(line.debit)),
+    ZERO,
+  );
+  const totalCredit = lines.reduce<Money>(
+    (sum, line) => (line.credit === '0.00' ? sum : sum.plus(line.credit)),
+    ZERO,
+  );
   return {
     replenishmentId: replenishment.id,
     folio: replenishment.folio,

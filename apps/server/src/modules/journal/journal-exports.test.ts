@@ -251,6 +251,12 @@ describe.each(testDatabaseKinds())('journal exports on %s', (kind) => {
       batches.push(entries.map((entry) => entry.folio));
     }
     expect(batches).toEqual([[paid.folio], [second.folio]]);
+    // A batch also ends before the replenishment that would take it past its vouchers.
+    const byVouchers: number[][] = [];
+    for await (const entries of paidEntryBatches(t.database.db, scope, {}, DEFAULT_JOURNAL_ACCOUNTS, 10, 1)) {
+      byVouchers.push(entries.map((entry) => entry.folio));
+    }
+    expect(byVouchers).toEqual([[paid.folio], [second.folio]]);
   });
 
   it("never shows another organization's pólizas or reports", async () => {

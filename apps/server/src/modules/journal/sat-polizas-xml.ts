@@ -38,10 +38,16 @@ const ESCAPES: Record<string, string> = {
   '\r': '&#13;',
 };
 
+const HAS_NOT_XML = new RegExp(NOT_XML.source, 'u');
+const TO_ESCAPE = /[&<>"\t\n\r]/;
+
 /** Text for an attribute of at most `length` characters (the XSD's maxLength counts characters). */
 function text(value: string, length: number): string {
-  const clean = Array.from(value.replace(NOT_XML, ' ').trim()).slice(0, length).join('');
-  return (clean || '-').replace(/[&<>"\t\n\r]/g, (char) => ESCAPES[char] ?? char);
+  let clean = (HAS_NOT_XML.test(value) ? value.replace(NOT_XML, ' ') : value).trim();
+  // Code points are never more than UTF-16 units: only a longer text needs counting.
+  if (clean.length > length) clean = Array.from(clean).slice(0, length).join('');
+  if (clean === '') return '-';
+  return TO_ESCAPE.test(clean) ? clean.replace(/[&<>"\t\n\r]/g, (char) => ESCAPES[char] ?? char) : clean;
 }
 
 type Attributes = [string, string | undefined][];

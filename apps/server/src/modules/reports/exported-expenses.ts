@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { type TenantScope, withTenant } from '../../platform/tenancy.js';
 import { costCenters, expenseCategories } from '../categories/categories.schema.js';
+import type { ExpenseAmounts } from '../expenses/expense-amounts.js';
 import type { ExpenseStatus, PaymentMethod } from '../expenses/expense-status.js';
 import { expenses, type SAT_STATUSES, type StoredFinding } from '../expenses/expenses.schema.js';
 import { funds } from '../funds/funds.schema.js';
@@ -12,7 +13,8 @@ import { expensesInScope, type ReportFilters } from './report-filters.js';
 export const EXPORT_BATCH_SIZE = 2000;
 
 /** One expense as the exports print it; amounts and the date as the database's exact text. */
-export interface ExportedExpense {
+export interface ExportedExpense
+  extends Omit<ExpenseAmounts, 'exchangeRate' | 'localTaxesTransferred' | 'localTaxesWithheld'> {
   id: string;
   date: string;
   status: ExpenseStatus;
@@ -23,14 +25,6 @@ export interface ExportedExpense {
   supplierRfc: string | null;
   supplierName: string | null;
   cfdiUuid: string | null;
-  currency: string;
-  subtotal: string;
-  discount: string;
-  ivaTransferred: string;
-  iepsTransferred: string;
-  isrWithheld: string;
-  ivaWithheld: string;
-  total: string;
   totalMxn: string;
   invoicePending: boolean;
   satStatus: (typeof SAT_STATUSES)[number];

@@ -9,9 +9,13 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
  * bytes held further up the writer's own pipeline. Resolves at once when the stream is gone (the
  * client left): the caller then stops.
  */
-export async function untilConsumed(stream: Readable, backlog: () => number = () => 0): Promise<void> {
-  while (!stream.destroyed && stream.readableLength + backlog() > MAX_BUFFERED_BYTES) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
+export async function untilConsumed(
+  stream: Readable,
+  backlog: () => number = () => 0,
+  limit = MAX_BUFFERED_BYTES,
+): Promise<void> {
+  while (!stream.destroyed && stream.readableLength + backlog() > limit) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }
 
