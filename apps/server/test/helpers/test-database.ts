@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/database.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -9,16 +11,22 @@ export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-function withDatabaseName(url: string, name: string): string {
+export function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on close. */
+let pgliteSnapshot: Blob | undefined;
+
+/**
+ * A fresh, migrated database: in-memory PGlite, or a new PostgreSQL database dropped on close.
+ * Both start from the run's migrated copy (global-setup.ts); migrating again finds nothing to do.
+ */
 export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    pgliteSnapshot ??= new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
+    const database = await openDatabase({ pgliteSnapshot });
     await database.migrate();
     return database;
   }
@@ -27,7 +35,8 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   const name = `cajachica_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const template = inject('postgresTemplate');
+  await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await admin.end();
   const database = await openDatabase({ databaseUrl: withDatabaseName(baseUrl, name), poolSize: 5 });
   await database.migrate();

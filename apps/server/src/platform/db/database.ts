@@ -22,6 +22,8 @@ export interface Database {
   ping(): Promise<void>;
   /** Raw SQL outside drizzle, for libraries that bring their own (pg-boss). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** PGlite only: its whole data folder as a tarball, to open copies of it (migrated test databases). */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -34,13 +36,15 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Folder for PGlite's files; undefined keeps the database in memory (tests). */
   pgliteDir?: string | undefined;
+  /** A PGlite data folder to start from (a tarball from dumpDataDir): tests start migrated. */
+  pgliteSnapshot?: Blob | undefined;
   poolSize?: number;
 }
 
 /** Opens node-postgres when a URL is given, otherwise the embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.pgliteDir);
+  return openPglite(options.pgliteDir, options.pgliteSnapshot);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -102,10 +106,13 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-async function openPglite(dir: string | undefined): Promise<Database> {
+async function openPglite(dir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   if (dir) mkdirSync(path.dirname(dir), { recursive: true });
   const unlock = dir ? lockPgliteFolder(dir) : () => {};
-  const client = new PGlite(dir);
+  const client = new PGlite({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  });
   await client.waitReady;
   const db = drizzlePglite(client);
   return {
@@ -123,6 +130,7 @@ async function openPglite(dir: string | undefined): Promise<Database> {
       const results = await client.exec(text);
       return results.at(-1) ?? { rows: [] };
     },
+    snapshot: () => client.dumpDataDir('none'),
     async close() {
       await client.close();
       unlock();
