@@ -19,3 +19,9 @@ export function mexicoCityYear(at: Date): number {
 }
 
 export const MEXICO_TIME_ZONE = ZONE;
+
+/** The calendar day `days` after a YYYY-MM-DD day (negative: before), across months and leap years. */
+export function addCalendarDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}

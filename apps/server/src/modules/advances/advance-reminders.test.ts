@@ -2,18 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceTeam, handOutCash, mexicoDay, openFund } from '../../../test/helpers/advance-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
-import { addDays, createAdvanceReminders } from './advance-reminders.js';
-
-describe('calendar days', () => {
-  it.each([
-    ['2026-02-27', 2, '2026-03-01'],
-    ['2028-02-28', 1, '2028-02-29'],
-    ['2026-12-31', 1, '2027-01-01'],
-    ['2026-03-01', -1, '2026-02-28'],
-  ])('%s + %i days is %s', (date, days, expected) => {
-    expect(addDays(date, days)).toBe(expected);
-  });
-});
+import { createAdvanceReminders } from './advance-reminders.js';
 
 describe.each(testDatabaseKinds())('advance reminders on %s', (kind) => {
   let t: TestApp;

@@ -2,24 +2,17 @@ import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import { type Mailer, type OutgoingMail, sendEach } from '../../platform/mail/mailer.js';
+import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { advanceReminderMail } from '../../platform/mail/templates.js';
-import { MEXICO_TIME_ZONE, mexicoCityDate } from '../../platform/mexico-time.js';
+import { addCalendarDays, mexicoCityDate } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
-import { withSystem, withTenant } from '../../platform/tenancy.js';
-import { memberContacts, organizationName } from '../organizations/index.js';
-import { organizations } from '../organizations/organizations.schema.js';
+import { withTenant } from '../../platform/tenancy.js';
+import { memberContacts, organizationName, scheduleOrganizationReminders } from '../organizations/index.js';
 import { advances } from './advances.schema.js';
 
 export const ADVANCE_REMINDER_JOB = 'advance-reminders';
 /** Employees are reminded from this many days before the due date, and every day once overdue. */
 export const REMIND_DAYS_BEFORE_DUE = 2;
-
-/** The calendar date `days` after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 /**
  * Daily: every employee with an open advance due within two days, or overdue, gets one email
@@ -33,8 +26,6 @@ export function createAdvanceReminders(deps: {
   now?: () => Date;
   log: { error(object: unknown, message: string): void };
 }) {
-  const now = deps.now ?? (() => new Date());
-
   async function remindOrganization(organizationId: string, at: Date): Promise<OutgoingMail[]> {
     const today = mexicoCityDate(at);
     return withTenant(deps.db, { organizationId }, async (tx) => {
@@ -46,7 +37,7 @@ export function createAdvanceReminders(deps: {
             and(
               eq(advances.organizationId, organizationId),
               eq(advances.status, 'open'),
-              lte(advances.dueDate, addDays(today, REMIND_DAYS_BEFORE_DUE)),
+              lte(advances.dueDate, addCalendarDays(today, REMIND_DAYS_BEFORE_DUE)),
             ),
           )
           .orderBy(asc(advances.dueDate), asc(advances.folio))
@@ -95,24 +86,10 @@ export function createAdvanceReminders(deps: {
     });
   }
 
-  /** Sends today's reminders; returns how many emails went out. */
-  async function sendDueReminders(at: Date = now()): Promise<number> {
-    const ids = await withSystem(deps.db, (tx) => tx.select({ id: organizations.id }).from(organizations));
-    let sent = 0;
-    for (const { id } of ids) {
-      sent += await sendEach(deps.mailer, await remindOrganization(id, at), deps.log, 'advance reminder');
-    }
-    return sent;
-  }
-
-  deps.jobs.register(
-    ADVANCE_REMINDER_JOB,
-    async () => {
-      await sendDueReminders();
-    },
-    { retryLimit: 2 },
-  );
-  deps.jobs.schedule(ADVANCE_REMINDER_JOB, '0 9 * * *', MEXICO_TIME_ZONE);
-
-  return { sendDueReminders };
+  return scheduleOrganizationReminders(deps, {
+    job: ADVANCE_REMINDER_JOB,
+    cron: '0 9 * * *',
+    label: 'advance reminder',
+    remind: remindOrganization,
+  });
 }

@@ -3,19 +3,18 @@ import type { Config } from '../../config.js';
 import { type Role, rolesAllowedTo } from '../../platform/auth/permissions.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import { type Mailer, type OutgoingMail, sendEach } from '../../platform/mail/mailer.js';
+import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { approvalReminderMail } from '../../platform/mail/templates.js';
-import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
-import { withSystem, withTenant } from '../../platform/tenancy.js';
+import { withTenant } from '../../platform/tenancy.js';
 import { expenses } from '../expenses/expenses.schema.js';
 import {
   activeMemberContactsWithRoles,
   memberContacts,
   memberNames,
   organizationName,
+  scheduleOrganizationReminders,
 } from '../organizations/index.js';
-import { organizations } from '../organizations/organizations.schema.js';
 import { ANY_APPROVER } from './approval-rules.js';
 import { expenseApprovalSteps } from './approvals.schema.js';
 
@@ -57,8 +56,6 @@ export function createApprovalReminders(deps: {
   now?: () => Date;
   log: { error(object: unknown, message: string): void };
 }) {
-  const now = deps.now ?? (() => new Date());
-
   async function remindOrganization(organizationId: string, at: Date): Promise<OutgoingMail[]> {
     return withTenant(deps.db, { organizationId }, async (tx) => {
       const cutoff = new Date(at.getTime() - REMIND_AFTER_MS);
@@ -145,18 +142,10 @@ export function createApprovalReminders(deps: {
     });
   }
 
-  /** Sends the reminders that are due; returns how many emails went out. */
-  async function sendDueReminders(at: Date = now()): Promise<number> {
-    const ids = await withSystem(deps.db, (tx) => tx.select({ id: organizations.id }).from(organizations));
-    let sent = 0;
-    for (const { id } of ids) {
-      sent += await sendEach(deps.mailer, await remindOrganization(id, at), deps.log, 'approval reminder');
-    }
-    return sent;
-  }
-
-  deps.jobs.register(APPROVAL_REMINDER_JOB, async () => void (await sendDueReminders()), { retryLimit: 2 });
-  deps.jobs.schedule(APPROVAL_REMINDER_JOB, '0 9 * * 1-5', MEXICO_TIME_ZONE);
-
-  return { sendDueReminders };
+  return scheduleOrganizationReminders(deps, {
+    job: APPROVAL_REMINDER_JOB,
+    cron: '0 9 * * 1-5',
+    label: 'approval reminder',
+    remind: remindOrganization,
+  });
 }

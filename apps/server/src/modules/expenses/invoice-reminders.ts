@@ -2,13 +2,12 @@ import { and, asc, eq, gte, lte, ne } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { Db } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import { type Mailer, sendEach } from '../../platform/mail/mailer.js';
+import type { Mailer, OutgoingMail } from '../../platform/mail/mailer.js';
 import { invoiceReminderMail } from '../../platform/mail/templates.js';
-import { MEXICO_TIME_ZONE, mexicoCityDate } from '../../platform/mexico-time.js';
+import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
-import { withSystem, withTenant } from '../../platform/tenancy.js';
-import { memberContacts, organizationName } from '../organizations/index.js';
-import { organizations } from '../organizations/organizations.schema.js';
+import { withTenant } from '../../platform/tenancy.js';
+import { memberContacts, organizationName, scheduleOrganizationReminders } from '../organizations/index.js';
 import { expenses } from './expenses.schema.js';
 
 export const INVOICE_REMINDER_JOB = 'expense-invoice-reminders';
@@ -40,9 +39,8 @@ export function createInvoiceReminders(deps: {
   now?: () => Date;
   log: { error(object: unknown, message: string): void };
 }) {
-  const now = deps.now ?? (() => new Date());
-
-  async function remindOrganization(organizationId: string, month: ReturnType<typeof mexicoCityMonth>) {
+  async function remindOrganization(organizationId: string, at: Date): Promise<OutgoingMail[]> {
+    const month = mexicoCityMonth(at);
     const { mails } = await withTenant(deps.db, { organizationId }, async (tx) => {
       const pending = await tx
         .select()
@@ -80,28 +78,15 @@ export function createInvoiceReminders(deps: {
         }),
       };
     });
-    await sendEach(deps.mailer, mails, deps.log, 'invoice reminder');
-    return mails.length;
+    return mails;
   }
 
-  /** Sends the month's reminders when today is the day; returns how many emails went out. */
-  async function sendDueReminders(at: Date = now()): Promise<number> {
-    const month = mexicoCityMonth(at);
-    if (month.daysToMonthEnd !== REMINDER_DAYS_BEFORE_MONTH_END) return 0;
-    const ids = await withSystem(deps.db, (tx) => tx.select({ id: organizations.id }).from(organizations));
-    let sent = 0;
-    for (const { id } of ids) sent += await remindOrganization(id, month);
-    return sent;
-  }
-
-  deps.jobs.register(
-    INVOICE_REMINDER_JOB,
-    async () => {
-      await sendDueReminders();
-    },
-    { retryLimit: 2 },
-  );
-  deps.jobs.schedule(INVOICE_REMINDER_JOB, '0 10 * * *', MEXICO_TIME_ZONE);
-
-  return { sendDueReminders };
+  return scheduleOrganizationReminders(deps, {
+    job: INVOICE_REMINDER_JOB,
+    cron: '0 10 * * *',
+    label: 'invoice reminder',
+    // Runs daily; acts on the day that is REMINDER_DAYS_BEFORE_MONTH_END before the month closes.
+    isDue: (at) => mexicoCityMonth(at).daysToMonthEnd === REMINDER_DAYS_BEFORE_MONTH_END,
+    remind: remindOrganization,
+  });
 }

@@ -28,4 +28,5 @@ export {
   memberNames,
   organizationName,
 } from './memberships.js';
+export { scheduleOrganizationReminders } from './organization-reminders.js';
 export { memberships } from './organizations.schema.js';

@@ -1,3 +1,5 @@
+import { addCalendarDays } from '../../platform/mexico-time.js';
+
 export interface MonthTotal {
   month: string;
   total: string;
@@ -31,15 +33,8 @@ export function monthsBetween(rows: readonly MonthTotal[], range: { from?: strin
   return filled;
 }
 
-/** The day before a calendar day (YYYY-MM-DD). */
-function dayBefore(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
-
 const firstOfNextMonth = (date: string) => `${nextMonth(date.slice(0, 7))}-01`;
-const isLastDayOfMonth = (date: string) => dayBefore(firstOfNextMonth(date)) === date;
+const isLastDayOfMonth = (date: string) => addCalendarDays(firstOfNextMonth(date), -1) === date;
 
 export interface DayRange {
   from: string;
@@ -66,7 +61,8 @@ export function splitByWholeMonths(range: { from?: string | undefined; to?: stri
     return { months: null, edges: range.from && range.to ? [{ from: range.from, to: range.to }] : [] };
   }
   const edges: DayRange[] = [];
-  if (range.from && from !== null && range.from < from) edges.push({ from: range.from, to: dayBefore(from) });
+  if (range.from && from !== null && range.from < from)
+    edges.push({ from: range.from, to: addCalendarDays(from, -1) });
   if (range.to && until !== null && until <= range.to) edges.push({ from: until, to: range.to });
   return { months: { from, until }, edges };
 }

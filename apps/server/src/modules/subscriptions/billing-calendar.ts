@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, format } from 'date-fns';
+import { addMonths, format } from 'date-fns';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 
 // Billing dates as BILLING.md defines them: calendar months in America/Mexico_City, each month of
@@ -23,10 +23,6 @@ const dayOf = (date: TZDate): CalendarDay => format(date, 'yyyy-MM-dd');
 /** The day `months` calendar months after `day`, clamped to the target month's last day. */
 export function addCalendarMonths(day: CalendarDay, months: number): CalendarDay {
   return dayOf(addMonths(atNoon(day), months));
-}
-
-export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
-  return dayOf(addDays(atNoon(day), days));
 }
 
 /** The instant `months` calendar months after `at`, at the same wall-clock time in Mexico City. */
