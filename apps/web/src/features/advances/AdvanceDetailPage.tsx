@@ -1,12 +1,11 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { formatDate } from '../../app/format';
-import { ErrorAlert } from '../../app/problem';
+import { RecordLoadState } from '../../app/RecordLoadState';
 import { useFundOptions } from '../funds/funds.hooks';
 import { AdvanceBadges } from './AdvanceBadges';
 import { AdvanceExpenseModal } from './AdvanceExpenseModal';
@@ -40,26 +39,8 @@ export function AdvanceDetailPage() {
       {t('advances.back')}
     </Anchor>
   );
-  if (advance.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (advance.isError) {
-    return (
-      <Stack maw={640}>
-        {back}
-        {isApiError(advance.error) && advance.error.status === 404 ? (
-          <Alert color="gray" variant="light">
-            {t('advances.notFound')}
-          </Alert>
-        ) : (
-          <ErrorAlert error={advance.error} />
-        )}
-      </Stack>
-    );
+  if (!advance.isSuccess) {
+    return <RecordLoadState query={advance} back={back} notFound={t('advances.notFound')} />;
   }
 
   const data = advance.data;

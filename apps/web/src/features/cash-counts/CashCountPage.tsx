@@ -1,10 +1,9 @@
-import { Alert, Anchor, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { mayOperateFund, useSession } from '../../api/session';
-import { ErrorAlert } from '../../app/problem';
+import { RecordLoadState } from '../../app/RecordLoadState';
 import { useFund } from '../funds/funds.hooks';
 import { CashCountForm } from './CashCountForm';
 import { CashCountHistory } from './CashCountHistory';
@@ -19,27 +18,17 @@ export function CashCountPage() {
   const fund = useFund(me.organization.id, id);
   const [saved, setSaved] = useState<CashCount | null>(null);
 
-  if (fund.isPending) {
+  if (!fund.isSuccess) {
     return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (fund.isError) {
-    return (
-      <Stack maw={640}>
-        <Anchor component={Link} to="/app/fondos" size="sm">
-          {t('funds.back')}
-        </Anchor>
-        {isApiError(fund.error) && fund.error.status === 404 ? (
-          <Alert color="gray" variant="light">
-            {t('funds.notFound')}
-          </Alert>
-        ) : (
-          <ErrorAlert error={fund.error} />
-        )}
-      </Stack>
+      <RecordLoadState
+        query={fund}
+        back={
+          <Anchor component={Link} to="/app/fondos" size="sm">
+            {t('funds.back')}
+          </Anchor>
+        }
+        notFound={t('funds.notFound')}
+      />
     );
   }
 

@@ -1,10 +1,9 @@
-import { Alert, Anchor, Center, Group, Loader, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Anchor, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { useSession } from '../../api/session';
-import { ErrorAlert } from '../../app/problem';
+import { RecordLoadState } from '../../app/RecordLoadState';
 import { ApprovalChain } from '../approvals/ApprovalChain';
 import { ExpenseActions } from './ExpenseActions';
 import { ExpenseAmounts } from './ExpenseAmounts';
@@ -30,26 +29,8 @@ export function ExpenseDetailPage() {
       {t('expenses.back')}
     </Anchor>
   );
-  if (expense.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (expense.isError) {
-    return (
-      <Stack maw={640}>
-        {back}
-        {isApiError(expense.error) && expense.error.status === 404 ? (
-          <Alert color="gray" variant="light">
-            {t('expenses.notFound')}
-          </Alert>
-        ) : (
-          <ErrorAlert error={expense.error} />
-        )}
-      </Stack>
-    );
+  if (!expense.isSuccess) {
+    return <RecordLoadState query={expense} back={back} notFound={t('expenses.notFound')} />;
   }
 
   const data = expense.data;

@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { canManageFunds, canRecordExpenses, mayOperateFund, useSession } from '../../api/session';
 import { formatDateTime } from '../../app/format';
-import { ErrorAlert } from '../../app/problem';
+import { RecordLoadState } from '../../app/RecordLoadState';
 import { RequestReplenishmentButton } from '../replenishments/RequestReplenishmentButton';
 import { FundAdminActions } from './FundAdminActions';
 import { FundBadges } from './FundBadges';
@@ -25,26 +24,8 @@ export function FundDetailPage() {
       {t('funds.back')}
     </Anchor>
   );
-  if (fund.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (fund.isError) {
-    return (
-      <Stack maw={640}>
-        {back}
-        {isApiError(fund.error) && fund.error.status === 404 ? (
-          <Alert color="gray" variant="light">
-            {t('funds.notFound')}
-          </Alert>
-        ) : (
-          <ErrorAlert error={fund.error} />
-        )}
-      </Stack>
-    );
+  if (!fund.isSuccess) {
+    return <RecordLoadState query={fund} back={back} notFound={t('funds.notFound')} />;
   }
 
   const data = fund.data;

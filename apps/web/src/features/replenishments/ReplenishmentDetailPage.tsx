@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Center, Grid, Group, Loader, Menu, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { formatMoney } from '../../app/format';
-import { ErrorAlert } from '../../app/problem';
+import { RecordLoadState } from '../../app/RecordLoadState';
 import { ReplenishmentActions } from './ReplenishmentActions';
 import { AutomaticBadge, ReplenishmentStatusBadge, SatCancelledBadge } from './ReplenishmentBadges';
 import { ReplenishmentItems } from './ReplenishmentItems';
@@ -27,26 +26,8 @@ export function ReplenishmentDetailPage() {
       {t('replenishments.back')}
     </Anchor>
   );
-  if (replenishment.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (replenishment.isError) {
-    return (
-      <Stack maw={640}>
-        {back}
-        {isApiError(replenishment.error) && replenishment.error.status === 404 ? (
-          <Alert color="gray" variant="light">
-            {t('replenishments.notFound')}
-          </Alert>
-        ) : (
-          <ErrorAlert error={replenishment.error} />
-        )}
-      </Stack>
-    );
+  if (!replenishment.isSuccess) {
+    return <RecordLoadState query={replenishment} back={back} notFound={t('replenishments.notFound')} />;
   }
 
   const data = replenishment.data;
