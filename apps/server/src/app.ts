@@ -23,6 +23,7 @@ import {
   createApprovalReminders,
   createApprovalRulesService,
 } from './modules/approvals/index.js';
+import { backofficeRoutes, createBackofficeService } from './modules/backoffice/index.js';
 import { cashCountsRoutes, createCashCountsService } from './modules/cash-counts/index.js';
 import {
   categoriesRoutes,
@@ -57,11 +58,13 @@ import {
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 import { createSat69bService, lookup69b, scheduleSat69bDownload } from './modules/sat-lists/index.js';
 import {
-  createSandboxGateway,
+  createPaymentProvider,
+  createStripeEvents,
   createSubscriptionsService,
   createSubscriptionTimers,
   organizationIsReadOnly,
   startTrial,
+  stripeWebhookRoutes,
   subscriptionsRoutes,
   writePlans,
 } from './modules/subscriptions/index.js';
@@ -217,6 +220,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   createInvoiceReminders({ ...services, mailer, jobs, config });
   createApprovalReminders({ ...services, mailer, jobs, config });
   createSubscriptionTimers({ ...services, mailer, jobs, config });
+  const paymentProvider = createPaymentProvider(config);
+  const subscriptions = createSubscriptionsService({
+    db: database.db,
+    config,
+    gateway: paymentProvider.gateway,
+    jobs,
+    now: deps.now,
+    log: app.log,
+  });
+  const backoffice = createBackofficeService({ ...services, config, mailer, jobs, subscriptions });
+  const stripeEvents = paymentProvider.stripe
+    ? {
+        ...paymentProvider.stripe,
+        events: createStripeEvents({
+          db: database.db,
+          jobs,
+          subscriptions,
+          gateway: paymentProvider.gateway,
+          now: deps.now ?? (() => new Date()),
+        }),
+      }
+    : null;
   createAdvanceReminders({ ...services, mailer, jobs, config });
   const replenishments = createReplenishmentsService({ ...services, satStatus });
   if (config.sat69bUrl) {
@@ -286,16 +311,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         advances: createAdvancesService({ ...services, funds, mailer, config }),
         reimbursements: createEmployeeReimbursements({ ...services, expenses, funds }),
       });
-      await api.register(subscriptionsRoutes, {
-        // Stripe and manual transfers join as gateways of their own (issue 6); the sandbox is the embedded default.
-        subscriptions: createSubscriptionsService({
-          db: database.db,
-          config,
-          gateway: createSandboxGateway(),
-          now: deps.now,
-          log: app.log,
-        }),
-      });
+      await api.register(subscriptionsRoutes, { subscriptions });
+      await api.register(backofficeRoutes, { prefix: '/backoffice', backoffice, config });
+      await api.register(stripeWebhookRoutes, { stripe: stripeEvents, now: deps.now ?? (() => new Date()) });
       await api.register(reportsRoutes, { reports: createReportsService(services) });
       await api.register(journalRoutes, { journal: createJournalService({ ...services, replenishments }) });
       await api.register(auditRoutes, { db: database.db });

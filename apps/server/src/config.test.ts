@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 import { cookieNames, cookieOptions } from './platform/auth/cookies.js';
 
+const PLATFORM_ACCOUNT = {
+  PLATFORM_CLABE: '002010077777777771',
+  PLATFORM_BANK: 'Banamex',
+  PLATFORM_BENEFICIARY: 'CajaChica SA de CV',
+};
+
 describe('configuration', () => {
   it('defaults to the embedded mode: port 3000, PGlite under ./data, local mailbox', () => {
     const config = loadConfig({});
@@ -64,6 +70,7 @@ describe('configuration', () => {
       SESSION_SECRET: 's'.repeat(40),
       SMTP_URL: 'smtp://mail.example.mx:587',
       APP_URL: 'https://app.cajachica.mx',
+      ...PLATFORM_ACCOUNT,
     });
     expect(cookieNames(production)).toEqual({ session: '__Host-cc_session', csrf: '__Host-cc_csrf' });
     expect(cookieOptions(production)).toMatchObject({
@@ -75,5 +82,44 @@ describe('configuration', () => {
     const development = loadConfig({});
     expect(cookieNames(development).session).toBe('cc_session');
     expect(cookieOptions(development).secure).toBe(false);
+  });
+
+  it('chooses the payment provider: the sandbox in development, manual transfers in production, Stripe when its key is set', () => {
+    expect(loadConfig({}).billing.payments).toEqual({ provider: 'sandbox', manual: null });
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 's'.repeat(40),
+      SMTP_URL: 'smtp://mail.example.mx:587',
+    };
+    expect(() => loadConfig(production)).toThrow(/PLATFORM_CLABE, PLATFORM_BANK, PLATFORM_BENEFICIARY/);
+    expect(loadConfig({ ...production, ...PLATFORM_ACCOUNT }).billing.payments).toEqual({
+      provider: 'manual',
+      manual: { clabe: '002010077777777771', bank: 'Banamex', beneficiary: 'CajaChica SA de CV' },
+    });
+    expect(
+      loadConfig({ STRIPE_SECRET_KEY: 'sk_test_123', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).billing.payments,
+    ).toEqual({
+      provider: 'stripe',
+      manual: null,
+      secretKey: 'sk_test_123',
+      webhookSecret: 'whsec_abc',
+      apiUrl: undefined,
+      oxxoExpiresDays: 3,
+    });
+  });
+
+  it('names what a chosen payment provider lacks, and refuses a CLABE with a wrong check digit', () => {
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_123' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'stripe' })).toThrow(
+      /STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET/,
+    );
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_test_123' })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => loadConfig({ ...PLATFORM_ACCOUNT, PLATFORM_CLABE: '002010077777777772' })).toThrow(
+      /PLATFORM_CLABE/,
+    );
+    expect(() => loadConfig({ PLATFORM_CLABE: '002010077777777771' })).toThrow(
+      /PLATFORM_BANK, PLATFORM_BENEFICIARY/,
+    );
+    expect(() => loadConfig({ STRIPE_OXXO_EXPIRES_DAYS: '9' })).toThrow(/STRIPE_OXXO_EXPIRES_DAYS/);
   });
 });

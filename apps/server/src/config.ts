@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isValidClabe } from './modules/subscriptions/clabe.js';
 
 const pesos = (fallback: string) =>
   z
@@ -76,6 +77,27 @@ const envSchema = z.object({
   OXXO_MAX_TOTAL: pesos('10000.00'),
   /** Days of full access after a missed payment before the account turns read-only. */
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  // Who takes payments (BILLING.md): stripe when STRIPE_SECRET_KEY is set; else the sandbox in
+  // development and manual transfers (the platform's CLABE, confirmed by the operator) in production.
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'manual', 'stripe']).optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'debe ser una llave secreta de Stripe (sk_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'debe ser el secreto de firma de webhooks (whsec_…)')
+    .optional(),
+  /** Another Stripe API address (a local fake in tests): protocol, host and port are taken from it. */
+  STRIPE_API_URL: z.url().optional(),
+  /** Days an OXXO voucher stays payable (Stripe allows 1 to 7). */
+  STRIPE_OXXO_EXPIRES_DAYS: z.coerce.number().int().min(1).max(7).default(3),
+  // The platform's own account for manual SPEI transfers.
+  PLATFORM_CLABE: z.string().optional(),
+  PLATFORM_BANK: z.string().min(1).optional(),
+  PLATFORM_BENEFICIARY: z.string().min(1).optional(),
+  /** Where the back office's daily reconciliation alerts are emailed (none: shown in the back office only). */
+  OPERATOR_EMAIL: z.email().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -134,6 +156,8 @@ export interface Config {
     ivaRate: string;
     oxxoMaxTotal: string;
     graceDays: number;
+    payments: PaymentsConfig;
+    operatorEmail: string | undefined;
   };
   /** Viáticos deductible per calendar day of a trip (LISR art. 28 fr. V), decimal pesos. */
   viaticos: {
@@ -208,6 +232,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       ivaRate: env.IVA_RATE,
       oxxoMaxTotal: env.OXXO_MAX_TOTAL,
       graceDays: env.BILLING_GRACE_DAYS,
+      payments: paymentsConfig(env, isProduction),
+      operatorEmail: env.OPERATOR_EMAIL,
     },
     viaticos: {
       foodNationalPerDay: env.VIATICOS_FOOD_NATIONAL_PER_DAY,
@@ -215,6 +241,73 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       carRentalPerDay: env.VIATICOS_CAR_RENTAL_PER_DAY,
       lodgingAbroadPerDay: env.VIATICOS_LODGING_ABROAD_PER_DAY,
     },
+  };
+}
+
+/** The payment provider and what it needs; a provider chosen without its settings stops the start. */
+export type PaymentsConfig =
+  | { provider: 'sandbox'; manual: ManualTransferConfig | null }
+  | { provider: 'manual'; manual: ManualTransferConfig }
+  | {
+      provider: 'stripe';
+      manual: ManualTransferConfig | null;
+      secretKey: string;
+      webhookSecret: string;
+      apiUrl: string | undefined;
+      oxxoExpiresDays: number;
+    };
+
+/** The platform's bank account that manual SPEI transfers go to. */
+export interface ManualTransferConfig {
+  clabe: string;
+  bank: string;
+  beneficiary: string;
+}
+
+function manualTransferConfig(env: Env): ManualTransferConfig | null {
+  const { PLATFORM_CLABE: clabe, PLATFORM_BANK: bank, PLATFORM_BENEFICIARY: beneficiary } = env;
+  if (!clabe && !bank && !beneficiary) return null;
+  if (!clabe || !bank || !beneficiary) {
+    const missing = (['PLATFORM_CLABE', 'PLATFORM_BANK', 'PLATFORM_BENEFICIARY'] as const).filter(
+      (name) => !env[name],
+    );
+    throw new ConfigError(`Missing required configuration for manual transfers: ${missing.join(', ')}`);
+  }
+  if (!isValidClabe(clabe)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PLATFORM_CLABE: must be an 18-digit CLABE with a valid check digit',
+    );
+  }
+  return { clabe, bank, beneficiary };
+}
+
+function paymentsConfig(env: Env, isProduction: boolean): PaymentsConfig {
+  const manual = manualTransferConfig(env);
+  const provider =
+    env.PAYMENT_PROVIDER ?? (env.STRIPE_SECRET_KEY ? 'stripe' : isProduction ? 'manual' : 'sandbox');
+  if (provider === 'sandbox') return { provider, manual };
+  if (provider === 'manual') {
+    if (!manual) {
+      throw new ConfigError(
+        'Missing required configuration for PAYMENT_PROVIDER=manual: PLATFORM_CLABE, PLATFORM_BANK, PLATFORM_BENEFICIARY',
+      );
+    }
+    return { provider, manual };
+  }
+  const { STRIPE_SECRET_KEY: secretKey, STRIPE_WEBHOOK_SECRET: webhookSecret } = env;
+  if (!secretKey || !webhookSecret) {
+    const missing = (['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const).filter((name) => !env[name]);
+    throw new ConfigError(
+      `Missing required configuration for PAYMENT_PROVIDER=stripe: ${missing.join(', ')}`,
+    );
+  }
+  return {
+    provider,
+    manual,
+    secretKey,
+    webhookSecret,
+    apiUrl: env.STRIPE_API_URL,
+    oxxoExpiresDays: env.STRIPE_OXXO_EXPIRES_DAYS,
   };
 }
 

@@ -8368,6 +8368,10 @@ export interface paths {
                 base: string;
                 /** @description Importe en pesos, p. ej. "499.00" */
                 iva: string;
+                /** @description Lo recibido hasta ahora (una transferencia SPEI puede llegar en partes) */
+                amountReceived: string;
+                /** @description Lo que falta por recibir */
+                amountRemaining: string;
                 /** @description Referencia o concepto que el pago debe citar */
                 reference: string;
                 /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
@@ -8378,7 +8382,11 @@ export interface paths {
                           method: 'card';
                           /** @enum {string} */
                           provider: 'sandbox' | 'manual' | 'stripe';
-                          clientSecret: string | null;
+                          /**
+                           * @description Página del proveedor donde se captura la tarjeta (con 3-D Secure)
+                           * @default null
+                           */
+                          checkoutUrl: string | null;
                         }
                       | {
                           /** @enum {string} */
@@ -8398,6 +8406,11 @@ export interface paths {
                           reference: string;
                           /** @description Fecha y hora ISO 8601 en que vence la referencia */
                           expiresAt: string;
+                          /**
+                           * @description Ficha imprimible del proveedor
+                           * @default null
+                           */
+                          voucherUrl: string | null;
                         }
                     )
                   | Record<string, never>;
@@ -8477,6 +8490,10 @@ export interface paths {
                 base: string;
                 /** @description Importe en pesos, p. ej. "499.00" */
                 iva: string;
+                /** @description Lo recibido hasta ahora (una transferencia SPEI puede llegar en partes) */
+                amountReceived: string;
+                /** @description Lo que falta por recibir */
+                amountRemaining: string;
                 /** @description Referencia o concepto que el pago debe citar */
                 reference: string;
                 /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
@@ -8487,7 +8504,11 @@ export interface paths {
                           method: 'card';
                           /** @enum {string} */
                           provider: 'sandbox' | 'manual' | 'stripe';
-                          clientSecret: string | null;
+                          /**
+                           * @description Página del proveedor donde se captura la tarjeta (con 3-D Secure)
+                           * @default null
+                           */
+                          checkoutUrl: string | null;
                         }
                       | {
                           /** @enum {string} */
@@ -8507,6 +8528,11 @@ export interface paths {
                           reference: string;
                           /** @description Fecha y hora ISO 8601 en que vence la referencia */
                           expiresAt: string;
+                          /**
+                           * @description Ficha imprimible del proveedor
+                           * @default null
+                           */
+                          voucherUrl: string | null;
                         }
                     )
                   | Record<string, never>;
@@ -8591,6 +8617,10 @@ export interface paths {
               base: string;
               /** @description Importe en pesos, p. ej. "499.00" */
               iva: string;
+              /** @description Lo recibido hasta ahora (una transferencia SPEI puede llegar en partes) */
+              amountReceived: string;
+              /** @description Lo que falta por recibir */
+              amountRemaining: string;
               /** @description Referencia o concepto que el pago debe citar */
               reference: string;
               /** @description CLABE y banco (SPEI), referencia y vigencia (OXXO) */
@@ -8601,7 +8631,11 @@ export interface paths {
                         method: 'card';
                         /** @enum {string} */
                         provider: 'sandbox' | 'manual' | 'stripe';
-                        clientSecret: string | null;
+                        /**
+                         * @description Página del proveedor donde se captura la tarjeta (con 3-D Secure)
+                         * @default null
+                         */
+                        checkoutUrl: string | null;
                       }
                     | {
                         /** @enum {string} */
@@ -8621,6 +8655,11 @@ export interface paths {
                         reference: string;
                         /** @description Fecha y hora ISO 8601 en que vence la referencia */
                         expiresAt: string;
+                        /**
+                         * @description Ficha imprimible del proveedor
+                         * @default null
+                         */
+                        voucherUrl: string | null;
                       }
                   )
                 | Record<string, never>;
@@ -8924,6 +8963,67 @@ export interface paths {
               paymentProvider: 'sandbox' | 'manual' | 'stripe';
               /** @description Los métodos disponibles con este proveedor */
               paymentMethods: ('card' | 'spei' | 'oxxo')[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/webhooks/stripe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Eventos de Stripe (firmados con Stripe-Signature)
+     * @description Stripe envía aquí los eventos de pago. Se verifica la firma; cada evento se procesa una sola vez.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              received: true;
+              duplicate: boolean;
             };
           };
         };

@@ -44,3 +44,17 @@ export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise
     return fn(tx);
   });
 }
+
+/**
+ * Runs fn as app_operator: the back office of CajaChica's staff, which reads customers, payments
+ * and refunds across organizations (migration 0033's policies). A change to a tenant's data goes
+ * through withTenant in that organization, as every other change does.
+ */
+export async function withOperator<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('app.organization_id', '', true), set_config('role', 'app_operator', true)`,
+    );
+    return fn(tx);
+  });
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/platform/db/database.js';
 import type { Mailer, OutgoingMail } from '../../src/platform/mail/mailer.js';
 import { TestClient } from './test-client.js';
@@ -27,6 +27,7 @@ export class CapturingMailer implements Mailer {
 
 export interface TestApp {
   app: FastifyInstance;
+  config: Config;
   database: Database;
   mailer: CapturingMailer;
   clock: { now: Date };
@@ -45,6 +46,7 @@ export async function buildTestApp(kind: DatabaseKind, env: Record<string, strin
   await app.ready();
   return {
     app,
+    config,
     database,
     mailer,
     clock,

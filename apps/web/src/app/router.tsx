@@ -69,6 +69,25 @@ const routes: RouteObject[] = [
           { path: '*', Component: NotFoundPage },
         ],
       },
+      page('operador/entrar', () => import('../features/backoffice/OperatorLoginPage'), 'OperatorLoginPage'),
+      {
+        // The platform operator's back office: its own sign-in and frame, apart from /app.
+        path: 'operador',
+        lazy: async () => ({ Component: (await import('../features/backoffice/OperatorApp')).OperatorApp }),
+        children: [
+          { index: true, element: <Navigate to="/operador/organizaciones" replace /> },
+          page(
+            'organizaciones',
+            () => import('../features/backoffice/OrganizationsPage'),
+            'OrganizationsPage',
+          ),
+          page('pagos', () => import('../features/backoffice/PaymentsPage'), 'PaymentsPage'),
+          page('reembolsos', () => import('../features/backoffice/RefundsPage'), 'RefundsPage'),
+          page('alertas', () => import('../features/backoffice/AlertsPage'), 'AlertsPage'),
+          page('eventos', () => import('../features/backoffice/EventsPage'), 'EventsPage'),
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -6,11 +6,18 @@ import { newId } from '../../platform/db/ids.js';
 import { badRequest, conflict, notFound } from '../../platform/errors.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { formatPesos, money, toCentavos } from '../../platform/money.js';
+import { organizations } from '../organizations/organizations.schema.js';
 import { addCalendarMonths } from './billing-calendar.js';
 import type { PaymentGateway, StartedPayment } from './payment-gateway.js';
 import { planPrice } from './plans.js';
 import { type SubscriptionState, transition } from './subscription-machine.js';
-import { type PaymentMethod, type PlanId, payments, subscriptions } from './subscriptions.schema.js';
+import {
+  type CardFunding,
+  type PaymentMethod,
+  type PlanId,
+  payments,
+  subscriptions,
+} from './subscriptions.schema.js';
 
 /** A cash payment above this is not deductible for the customer (LISR art. 27 fr. III). */
 const CASH_DEDUCTIBLE_LIMIT = '2000.00';
@@ -26,6 +33,17 @@ export async function lockSubscription(tx: Tx, organizationId: string) {
     .for('update');
   if (!row) throw new Error(`organization ${organizationId} has no subscription`);
   return row;
+}
+
+/** A payment row, locked (after its subscription's lock: always in that order). */
+async function lockPayment(tx: Tx, organizationId: string, paymentId: string) {
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.organizationId, organizationId), eq(payments.id, paymentId)))
+    .for('update');
+  if (!payment) throw notFound('PAYMENT_NOT_FOUND', 'Ese pago no existe.');
+  return payment;
 }
 
 const stateOf = (row: typeof subscriptions.$inferSelect): SubscriptionState => ({
@@ -110,7 +128,15 @@ export async function openPayment(
           `Un pago en efectivo mayor de ${formatPesos(CASH_DEDUCTIBLE_LIMIT)} no es deducible para tu empresa (LISR art. 27 fr. III). Para deducirlo, paga por SPEI o con tarjeta.`,
         ]
       : [];
-  return { payment: row, warnings };
+  const [organization] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, input.organizationId));
+  return {
+    payment: row,
+    warnings,
+    customer: { name: organization?.name ?? '', providerCustomerId: subscription.providerCustomerId },
+  };
 }
 
 export async function attachInstructions(
@@ -130,6 +156,12 @@ export async function attachInstructions(
     .where(and(eq(payments.organizationId, organizationId), eq(payments.id, paymentId)))
     .returning();
   if (!row) throw new Error(`payment ${paymentId} vanished`);
+  if (started.providerCustomerId) {
+    await tx
+      .update(subscriptions)
+      .set({ providerCustomerId: started.providerCustomerId, updatedAt: sql`now()` })
+      .where(eq(subscriptions.organizationId, organizationId));
+  }
   return row;
 }
 
@@ -140,15 +172,18 @@ export async function attachInstructions(
  */
 export async function confirmPayment(
   tx: Tx,
-  input: { organizationId: string; paymentId: string; at: Date; by: string | null; origin: RequestOrigin },
+  input: {
+    organizationId: string;
+    paymentId: string;
+    at: Date;
+    by: string | null;
+    origin: RequestOrigin;
+    /** A card payment's funding as the provider reported it (the CFDI's FormaPago follows it). */
+    cardFunding?: CardFunding | undefined;
+  },
 ) {
   const subscription = await lockSubscription(tx, input.organizationId);
-  const [payment] = await tx
-    .select()
-    .from(payments)
-    .where(and(eq(payments.organizationId, input.organizationId), eq(payments.id, input.paymentId)))
-    .for('update');
-  if (!payment) throw notFound('PAYMENT_NOT_FOUND', 'Ese pago no existe.');
+  const payment = await lockPayment(tx, input.organizationId, input.paymentId);
   if (payment.status === 'succeeded') return { already: true, payment };
   if (payment.status !== 'pending') {
     throw conflict('PAYMENT_CLOSED', 'Ese pago ya no está pendiente: inicia uno nuevo desde tu suscripción.');
@@ -168,7 +203,14 @@ export async function confirmPayment(
     : { nextPaymentId: payment.id };
   const [confirmed] = await tx
     .update(payments)
-    .set({ status: 'succeeded', confirmedAt: input.at, updatedAt: input.at })
+    // A provider confirms a payment when it is whole: what arrived is at least its total.
+    .set({
+      status: 'succeeded',
+      confirmedAt: input.at,
+      updatedAt: input.at,
+      amountReceived: sql`greatest(${payments.amountReceived}, ${payments.total})`,
+      ...(input.cardFunding ? { cardFunding: input.cardFunding } : {}),
+    })
     .where(and(eq(payments.organizationId, input.organizationId), eq(payments.id, payment.id)))
     .returning();
   await tx
@@ -192,4 +234,88 @@ export async function confirmPayment(
     after: { ...result.state, ...period, total: payment.total, method: payment.method },
   });
   return { already: false, payment: confirmed ?? payment };
+}
+
+/**
+ * Records money that arrived for a payment: a SPEI transfer can come in parts or be larger than
+ * asked. The running amount is kept; once it covers the total, a pending payment is confirmed.
+ * Money for a closed payment, or beyond the total, is kept too: reconciliation shows it to the
+ * operator (amount_received ≠ total), who returns or applies it.
+ */
+export async function recordReceived(
+  tx: Tx,
+  input: {
+    organizationId: string;
+    paymentId: string;
+    /** This arrival (`add`), or everything received so far as the provider reports it (`total`). */
+    received: { add: string } | { total: string };
+    at: Date;
+    by: string | null;
+    origin: RequestOrigin;
+    /** Who recorded it and how it is traced (the operator, the transfer's tracking key): kept in the audit. */
+    details?: Record<string, string> | undefined;
+    /** The operator records money against an open payment only (checked under the lock). */
+    requirePending?: boolean;
+  },
+) {
+  await lockSubscription(tx, input.organizationId);
+  const payment = await lockPayment(tx, input.organizationId, input.paymentId);
+  if (input.requirePending && payment.status !== 'pending') {
+    throw conflict(
+      'PAYMENT_CLOSED',
+      'Ese pago ya no está pendiente: regístralo contra el pago pendiente del cliente.',
+    );
+  }
+  const receivedTotal =
+    'add' in input.received
+      ? money(payment.amountReceived).plus(input.received.add)
+      : money(input.received.total);
+  if (receivedTotal.lessThan(payment.amountReceived)) return { confirmed: false, payment };
+  const [updated] = await tx
+    .update(payments)
+    .set({ amountReceived: toCentavos(receivedTotal), updatedAt: input.at })
+    .where(and(eq(payments.organizationId, input.organizationId), eq(payments.id, payment.id)))
+    .returning();
+  await recordAudit(tx, { organizationId: input.organizationId, userId: input.by }, input.origin, {
+    action: 'subscription.payment_received',
+    targetType: 'payment',
+    targetId: payment.id,
+    before: { amountReceived: payment.amountReceived, status: payment.status },
+    after: { amountReceived: toCentavos(receivedTotal), total: payment.total, ...input.details },
+  });
+  if (payment.status !== 'pending' || receivedTotal.lessThan(payment.total)) {
+    return { confirmed: false, payment: updated ?? payment };
+  }
+  const confirmed = await confirmPayment(tx, input);
+  return { confirmed: !confirmed.already, payment: confirmed.payment };
+}
+
+/**
+ * A pending payment the provider gave up on (an OXXO voucher or a card page that expired): it is
+ * closed as expired, so the customer starts another. A payment decided already is left as it is.
+ */
+export async function expirePayment(
+  tx: Tx,
+  input: { organizationId: string; paymentId: string; at: Date; origin: RequestOrigin },
+) {
+  const [expired] = await tx
+    .update(payments)
+    .set({ status: 'expired', updatedAt: input.at })
+    .where(
+      and(
+        eq(payments.organizationId, input.organizationId),
+        eq(payments.id, input.paymentId),
+        eq(payments.status, 'pending'),
+      ),
+    )
+    .returning();
+  if (!expired) return false;
+  await recordAudit(tx, { organizationId: input.organizationId, userId: null }, input.origin, {
+    action: 'subscription.payment_expired',
+    targetType: 'payment',
+    targetId: expired.id,
+    before: { status: 'pending' },
+    after: { status: 'expired' },
+  });
+  return true;
 }

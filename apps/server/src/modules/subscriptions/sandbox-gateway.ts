@@ -22,7 +22,7 @@ export function createSandboxGateway(): PaymentGateway {
       const providerPaymentId = `sandbox_${payment.id}`;
       if (payment.method === 'card') {
         return {
-          instructions: { method: 'card', provider: 'sandbox', clientSecret: null },
+          instructions: { method: 'card', provider: 'sandbox', checkoutUrl: null },
           providerPaymentId,
           expiresAt: null,
         };
@@ -48,6 +48,7 @@ export function createSandboxGateway(): PaymentGateway {
           provider: 'sandbox',
           reference: payment.reference,
           expiresAt: expiresAt.toISOString(),
+          voucherUrl: null,
         },
         providerPaymentId,
         expiresAt,

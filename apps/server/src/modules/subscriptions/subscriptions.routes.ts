@@ -44,6 +44,8 @@ const paymentSchema = z.object({
   total: decimal,
   base: decimal,
   iva: decimal,
+  amountReceived: decimal.describe('Lo recibido hasta ahora (una transferencia SPEI puede llegar en partes)'),
+  amountRemaining: decimal.describe('Lo que falta por recibir'),
   reference: z.string().describe('Referencia o concepto que el pago debe citar'),
   instructions: z
     .union([
@@ -51,7 +53,11 @@ const paymentSchema = z.object({
         z.object({
           method: z.literal('card'),
           provider: z.enum(PAYMENT_PROVIDERS),
-          clientSecret: z.string().nullable(),
+          checkoutUrl: z
+            .string()
+            .nullable()
+            .default(null)
+            .describe('Página del proveedor donde se captura la tarjeta (con 3-D Secure)'),
         }),
         z.object({
           method: z.literal('spei'),
@@ -66,6 +72,7 @@ const paymentSchema = z.object({
           provider: z.enum(PAYMENT_PROVIDERS),
           reference: z.string(),
           expiresAt: z.string().describe('Fecha y hora ISO 8601 en que vence la referencia'),
+          voucherUrl: z.string().nullable().default(null).describe('Ficha imprimible del proveedor'),
         }),
       ]),
       z.object({}).strict().describe('Sin instrucciones: el proveedor no respondió'),

@@ -59,6 +59,8 @@ export const subscriptions = pgTable(
     nextPaymentId: uuid('next_payment_id'),
     /** The last notice emailed (e.g. "trial-7", "renewal-2026-05-10"): each is sent once. */
     lastNotice: text('last_notice'),
+    /** The provider's customer (Stripe: `cus_…`, which holds the organization's own SPEI CLABE). */
+    providerCustomerId: text('provider_customer_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -72,6 +74,8 @@ export const PAYMENT_METHODS = ['card', 'spei', 'oxxo'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const PAYMENT_PROVIDERS = ['sandbox', 'manual', 'stripe'] as const;
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
+export const CARD_FUNDINGS = ['credit', 'debit', 'prepaid', 'unknown'] as const;
+export type CardFunding = (typeof CARD_FUNDINGS)[number];
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'expired', 'canceled'] as const;
 const money = (name: string) => numeric(name, { precision: 12, scale: 2 }).notNull();
 
@@ -100,6 +104,10 @@ export const payments = pgTable(
     /** What the customer needs to pay (CLABE, OXXO reference and expiry, card client secret). */
     instructions: jsonb('instructions').$type<Record<string, unknown>>().notNull(),
     providerPaymentId: text('provider_payment_id'),
+    /** What arrived so far (SPEI can come in parts, or more than asked): reconciliation compares it with total. */
+    amountReceived: numeric('amount_received', { precision: 12, scale: 2 }).notNull().default('0'),
+    /** A card's funding as the provider reported it: credit → FormaPago 04, debit/prepaid → 28. */
+    cardFunding: text('card_funding', { enum: CARD_FUNDINGS }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -138,6 +146,9 @@ export const refunds = pgTable(
     clabe: text('clabe'),
     status: text('status', { enum: REFUND_STATUSES }).notNull(),
     providerRefundId: text('provider_refund_id'),
+    /** Why the provider refused the last attempt (a job retries it; the operator sees it). */
+    lastError: text('last_error'),
+    attempts: integer('attempts').notNull().default(0),
     requestedBy: uuid('requested_by'),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -146,4 +157,25 @@ export const refunds = pgTable(
     primaryKey({ columns: [table.organizationId, table.id] }),
     uniqueIndex('refunds_payment_key').on(table.organizationId, table.paymentId),
   ],
+);
+
+/**
+ * Every event a payment provider sent (webhooks), stored before it is acted on: the unique
+ * (provider, event_id) makes a redelivered event a no-op, and a job processes each stored event
+ * once (processed_at, outcome). Platform data, not a tenant's: written and read as app_system.
+ */
+export const paymentEvents = pgTable(
+  'payment_events',
+  {
+    id: uuid('id').primaryKey().$defaultFn(newId),
+    provider: text('provider', { enum: PAYMENT_PROVIDERS }).notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** What processing did ("confirmed", "ignored: unknown payment", …): the operator reads it. */
+    outcome: text('outcome'),
+  },
+  (table) => [uniqueIndex('payment_events_provider_event_key').on(table.provider, table.eventId)],
 );

@@ -4,14 +4,30 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Actor, RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import type { JobQueue } from '../../platform/jobs.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
+import { Money, money, toCentavos, ZERO } from '../../platform/money.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { addMonthsInMexico } from './billing-calendar.js';
 import type { PaymentGateway, PaymentInstructions } from './payment-gateway.js';
-import { attachInstructions, confirmPayment, lockSubscription, openPayment } from './payments.js';
+import {
+  attachInstructions,
+  confirmPayment,
+  expirePayment,
+  lockSubscription,
+  openPayment,
+  recordReceived,
+} from './payments.js';
 import { planViews } from './plans.js';
+import { createRefundSender, type RefundIssued } from './refund-sender.js';
 import { isReadOnly, transition } from './subscription-machine.js';
-import { type PaymentMethod, type PlanId, payments, refunds, subscriptions } from './subscriptions.schema.js';
+import {
+  type CardFunding,
+  type PaymentMethod,
+  type PlanId,
+  payments,
+  subscriptions,
+} from './subscriptions.schema.js';
 import { planSuspension, refundSummary, suspendSubscription } from './suspension.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,6 +72,8 @@ const paymentView = (row: typeof payments.$inferSelect) => ({
   total: row.total,
   base: row.base,
   iva: row.iva,
+  amountReceived: row.amountReceived,
+  amountRemaining: toCentavos(Money.max(ZERO, money(row.total).minus(row.amountReceived))),
   reference: row.reference,
   instructions: row.instructions as PaymentInstructions | Record<string, never>,
   expiresAt: row.expiresAt,
@@ -69,11 +87,21 @@ export function createSubscriptionsService(deps: {
   gateway: PaymentGateway;
   now?: () => Date;
   log?: { error(object: unknown, message: string): void };
+  jobs: Pick<JobQueue, 'register' | 'send'>;
   /** Told after each payment is confirmed (after commit; a crash between is what reconciliation finds). */
   onPaymentConfirmed?: (event: PaymentConfirmed) => Promise<void>;
+  /** Told after each refund left (the provider's, or the operator's SPEI transfer). */
+  onRefundIssued?: (event: RefundIssued) => Promise<void>;
 }) {
   const { db, config, gateway } = deps;
   const now = deps.now ?? (() => new Date());
+  const refundSender = createRefundSender({
+    db,
+    gateway,
+    jobs: deps.jobs,
+    now,
+    onRefundIssued: deps.onRefundIssued,
+  });
   const scope = (actor: Actor) => ({ organizationId: actor.organizationId, userId: actor.userId });
 
   async function confirm(
@@ -81,9 +109,17 @@ export function createSubscriptionsService(deps: {
     organizationId: string,
     paymentId: string,
     origin: RequestOrigin,
+    cardFunding?: CardFunding,
   ) {
     const result = await withTenant(db, { organizationId, userId: actor?.userId ?? null }, (tx) =>
-      confirmPayment(tx, { organizationId, paymentId, at: now(), by: actor?.userId ?? null, origin }),
+      confirmPayment(tx, {
+        organizationId,
+        paymentId,
+        at: now(),
+        by: actor?.userId ?? null,
+        origin,
+        cardFunding,
+      }),
     );
     if (!result.already) await deps.onPaymentConfirmed?.({ organizationId, paymentId });
     return paymentView(result.payment);
@@ -131,13 +167,30 @@ export function createSubscriptionsService(deps: {
       const { payment } = opened;
       let started: Awaited<ReturnType<PaymentGateway['start']>>;
       try {
+        const customer = { email: actor.email, ...opened.customer };
+        // The provider's customer is kept before the payment is made: if the payment fails, the
+        // next attempt reuses it (with Stripe it holds the organization's own CLABE).
+        if (gateway.ensureCustomer && !customer.providerCustomerId) {
+          customer.providerCustomerId = await gateway.ensureCustomer({
+            organizationId: actor.organizationId,
+            email: customer.email,
+            name: customer.name,
+          });
+          await withTenant(db, scope(actor), (tx) =>
+            tx
+              .update(subscriptions)
+              .set({ providerCustomerId: customer.providerCustomerId, updatedAt: sql`now()` })
+              .where(eq(subscriptions.organizationId, actor.organizationId)),
+          );
+        }
         started = await gateway.start({
           id: payment.id,
           method: payment.method,
           total: payment.total,
           reference: payment.reference,
           description: `CajaChica, plan ${payment.planId === 'monthly' ? 'mensual' : 'anual'}`,
-          customerEmail: actor.email,
+          organizationId: actor.organizationId,
+          customer,
           now: now(),
         });
       } catch (error) {
@@ -197,27 +250,9 @@ export function createSubscriptionsService(deps: {
           origin,
         }),
       );
-      for (const { row, payment } of recorded) {
-        if (row.channel !== 'provider') continue;
-        // A refund the provider refused stays pending for the operator; the idempotency key makes a retry refund once.
-        try {
-          const sent = await gateway.refund({
-            providerPaymentId: payment.providerPaymentId,
-            total: row.total,
-            idempotencyKey: `refund:${payment.id}:${row.id}`,
-          });
-          await withTenant(db, scope(actor), (tx) =>
-            tx
-              .update(refunds)
-              .set({ status: 'issued', providerRefundId: sent.providerRefundId, issuedAt: now() })
-              .where(and(eq(refunds.organizationId, actor.organizationId), eq(refunds.id, row.id))),
-          );
-        } catch (error) {
-          deps.log?.error(
-            { err: error, refundId: row.id },
-            'refund through the provider failed; left pending',
-          );
-        }
+      for (const { row } of recorded) {
+        if (row.channel === 'provider')
+          await refundSender.sendNowOrLater(actor.organizationId, row.id, deps.log);
       }
       return { subscription: await this.current(actor), refund: refundSummary(plan.refunds) };
     },
@@ -273,8 +308,48 @@ export function createSubscriptionsService(deps: {
     },
 
     /** For the provider's webhook and the operator: confirms a payment of any organization. */
-    confirmPayment: (organizationId: string, paymentId: string, origin: RequestOrigin) =>
-      confirm(null, organizationId, paymentId, origin),
+    confirmPayment: (
+      organizationId: string,
+      paymentId: string,
+      origin: RequestOrigin,
+      cardFunding?: CardFunding,
+    ) => confirm(null, organizationId, paymentId, origin, cardFunding),
+
+    /** The provider's word that a pending payment will not be paid (voucher or card page expired). */
+    expirePayment: (organizationId: string, paymentId: string, origin: RequestOrigin) =>
+      withTenant(db, { organizationId }, (tx) =>
+        expirePayment(tx, { organizationId, paymentId, at: now(), origin }),
+      ),
+
+    /**
+     * For the provider's webhook and the operator: money that arrived for a payment (in parts, or
+     * more than asked); confirms it once it is whole.
+     */
+    async recordReceived(
+      organizationId: string,
+      paymentId: string,
+      received: { add: string } | { total: string },
+      origin: RequestOrigin,
+      options: { details?: Record<string, string>; requirePending?: boolean } = {},
+    ) {
+      const result = await withTenant(db, { organizationId }, (tx) =>
+        recordReceived(tx, { organizationId, paymentId, received, at: now(), by: null, origin, ...options }),
+      );
+      if (result.confirmed) await deps.onPaymentConfirmed?.({ organizationId, paymentId });
+      return { confirmed: result.confirmed, payment: paymentView(result.payment) };
+    },
+
+    /** A refund that left: the operator's SPEI transfer (its tracking key) or the provider's refund id. */
+    markRefundIssued: (
+      organizationId: string,
+      refundId: string,
+      reference: string,
+      origin: RequestOrigin,
+      details?: Record<string, string>,
+    ) => refundSender.markIssued(organizationId, refundId, { reference, by: null, origin, details }),
+
+    /** The operator's "reintentar" for a provider refund that keeps failing. */
+    retryRefund: (organizationId: string, refundId: string) => refundSender.retry(organizationId, refundId),
   };
 }
 

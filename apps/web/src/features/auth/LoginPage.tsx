@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { safeNextPath, storeSession, useMe } from '../../api/session';
 import { applyFieldErrors, ErrorAlert } from '../../app/problem';
 import { validators } from '../../app/validation';
 import { login } from './auth.api';
+import { CredentialsFields } from './CredentialsFields';
 import { EmailNotVerified } from './EmailNotVerified';
 
 interface LoginValues {
@@ -71,19 +72,7 @@ export function LoginPage() {
         ) : (
           <ErrorAlert error={error} />
         )}
-        <TextInput
-          label={t('fields.email')}
-          type="email"
-          autoComplete="username"
-          required
-          {...form.getInputProps('email')}
-        />
-        <PasswordInput
-          label={t('fields.password')}
-          autoComplete="current-password"
-          required
-          {...form.getInputProps('password')}
-        />
+        <CredentialsFields form={form} />
         {needsTotp && (
           <TextInput
             label={t('login.totp')}

@@ -62,6 +62,15 @@ export function PaymentInstructions({ payment, warnings, isSandbox, onConfirmed 
 
         {instructions?.method === 'spei' && (
           <Stack gap="sm">
+            {payment.amountReceived !== '0.00' && (
+              <Alert color="blue" variant="light">
+                {t('subscription.instructions.partiallyReceived', {
+                  received: money(payment.amountReceived),
+                  total: money(payment.total),
+                  remaining: money(payment.amountRemaining),
+                })}
+              </Alert>
+            )}
             <CopyableValue
               label={t('subscription.instructions.clabe')}
               value={instructions.clabe}
@@ -100,14 +109,38 @@ export function PaymentInstructions({ payment, warnings, isSandbox, onConfirmed 
             <Text size="sm" c="dimmed">
               {t('subscription.instructions.oxxoHint')}
             </Text>
+            {instructions.voucherUrl && (
+              <Button
+                component="a"
+                href={instructions.voucherUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                variant="light"
+                w="fit-content"
+              >
+                {t('subscription.instructions.oxxoVoucher')}
+              </Button>
+            )}
           </Stack>
         )}
 
-        {instructions?.method === 'card' && (
-          <Text>
-            {t(isSandbox ? 'subscription.instructions.cardSandbox' : 'subscription.instructions.cardPending')}
-          </Text>
-        )}
+        {instructions?.method === 'card' &&
+          (instructions.checkoutUrl ? (
+            <Stack gap="xs" align="flex-start">
+              <Button component="a" href={instructions.checkoutUrl}>
+                {t('subscription.instructions.cardPay')}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {t('subscription.instructions.cardHint')}
+              </Text>
+            </Stack>
+          ) : (
+            <Text>
+              {t(
+                isSandbox ? 'subscription.instructions.cardSandbox' : 'subscription.instructions.cardPending',
+              )}
+            </Text>
+          ))}
 
         {isSandbox && (
           <Stack gap={4} align="flex-start">
