@@ -84,6 +84,7 @@ async function main() {
       SMTP_URL: 'smtp://127.0.0.1:2525',
       APP_URL: 'http://127.0.0.1',
       PAYMENT_PROVIDER: 'sandbox',
+      CFDI_PAC: 'sandbox',
       // The rate limiter still runs on every request; the bench's single address must not hit it.
       RATE_LIMIT_PER_MINUTE: '1000000000',
     });

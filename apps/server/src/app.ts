@@ -40,6 +40,14 @@ import {
   supplierListRefresher,
 } from './modules/expenses/index.js';
 import { createFundChangesService, createFundsService, fundsRoutes } from './modules/funds/index.js';
+import {
+  createInvoiceIssuer,
+  createInvoiceMailer,
+  createInvoicingService,
+  createPac,
+  invoicingRoutes,
+  loadIssuer,
+} from './modules/invoicing/index.js';
 import { createJournalService, journalRoutes } from './modules/journal/index.js';
 import {
   createFiscalDataService,
@@ -195,7 +203,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mfa = createMfaService({ ...services, secrets: totpSecrets });
   const members = createMembersService(services);
   const invitations = createInvitationsService({ ...services, mailer, config, accounts });
-  const fiscalData = createFiscalDataService(services);
+  const fiscalData = createFiscalDataService({
+    ...services,
+    // Bound late: invoicing is made once the job queue exists (below).
+    onChanged: (organizationId) => invoiceIssuer.retryRejected(organizationId),
+  });
   const categories = createCategoriesService(services);
   const funds = createFundsService(services);
   const fundChanges = createFundChangesService({ ...services, mailer, config });
@@ -220,6 +232,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   createInvoiceReminders({ ...services, mailer, jobs, config });
   createApprovalReminders({ ...services, mailer, jobs, config });
   createSubscriptionTimers({ ...services, mailer, jobs, config });
+  const clock = deps.now ?? (() => new Date());
+  const issuer = loadIssuer(config.invoicing, clock());
+  const invoiceIssuer = createInvoiceIssuer({
+    db: database.db,
+    jobs,
+    pac: createPac(config.invoicing.pac, { issuer, now: clock }),
+    issuer,
+    settings: { ...config.invoicing, ivaRate: config.billing.ivaRate },
+    now: clock,
+    log: app.log,
+    onStamped: createInvoiceMailer({ db: database.db, mailer, appUrl: config.appUrl, log: app.log }),
+  });
   const paymentProvider = createPaymentProvider(config);
   const subscriptions = createSubscriptionsService({
     db: database.db,
@@ -228,6 +252,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs,
     now: deps.now,
     log: app.log,
+    // Each confirmed payment and each refund gets its CFDI (durable jobs, once each).
+    onPaymentConfirmed: invoiceIssuer.onPaymentConfirmed,
+    onRefundIssued: invoiceIssuer.onRefundIssued,
   });
   const backoffice = createBackofficeService({ ...services, config, mailer, jobs, subscriptions });
   const stripeEvents = paymentProvider.stripe
@@ -312,6 +339,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         reimbursements: createEmployeeReimbursements({ ...services, expenses, funds }),
       });
       await api.register(subscriptionsRoutes, { subscriptions });
+      await api.register(invoicingRoutes, { invoicing: createInvoicingService({ db: database.db }) });
       await api.register(backofficeRoutes, { prefix: '/backoffice', backoffice, config });
       await api.register(stripeWebhookRoutes, { stripe: stripeEvents, now: deps.now ?? (() => new Date()) });
       await api.register(reportsRoutes, { reports: createReportsService(services) });

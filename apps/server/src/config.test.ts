@@ -6,6 +6,8 @@ const PLATFORM_ACCOUNT = {
   PLATFORM_CLABE: '002010077777777771',
   PLATFORM_BANK: 'Banamex',
   PLATFORM_BENEFICIARY: 'CajaChica SA de CV',
+  // Production picks its PAC explicitly; the sandbox one is allowed when asked for by name.
+  CFDI_PAC: 'sandbox',
 };
 
 describe('configuration', () => {

@@ -98,6 +98,49 @@ const envSchema = z.object({
   PLATFORM_BENEFICIARY: z.string().min(1).optional(),
   /** Where the back office's daily reconciliation alerts are emailed (none: shown in the back office only). */
   OPERATOR_EMAIL: z.email().optional(),
+  // The platform as CFDI issuer (BILLING.md §CFDI). Defaults: SAT's public test taxpayer, whose
+  // test CSD ships in apps/server/assets/sat-test-csd (embedded mode; no fiscal validity).
+  CFDI_ISSUER_RFC: z.string().optional(),
+  CFDI_ISSUER_NAME: z.string().min(1).optional(),
+  CFDI_ISSUER_REGIME: z
+    .string()
+    .regex(/^\d{3}$/, 'debe ser una clave de régimen fiscal, p. ej. 601')
+    .optional(),
+  CFDI_ISSUER_POSTAL_CODE: z
+    .string()
+    .regex(/^\d{5}$/, 'debe ser un código postal de 5 dígitos')
+    .optional(),
+  CFDI_CSD_CER: z.string().min(1).optional(),
+  CFDI_CSD_KEY: z.string().min(1).optional(),
+  CFDI_CSD_PASSWORD: z.string().min(1).optional(),
+  CFDI_SERIES_INGRESO: z
+    .string()
+    .regex(/^[A-Z]{1,10}$/, 'debe ser de 1 a 10 letras mayúsculas')
+    .default('CC'),
+  CFDI_SERIES_EGRESO: z
+    .string()
+    .regex(/^[A-Z]{1,10}$/, 'debe ser de 1 a 10 letras mayúsculas')
+    .default('NC'),
+  /** ClaveProdServ and ClaveUnidad of the subscription (BILLING.md; to confirm with an accountant). */
+  CFDI_PRODUCT_KEY: z
+    .string()
+    .regex(/^\d{8}$/, 'debe ser una clave de 8 dígitos')
+    .default('81112106'),
+  CFDI_UNIT_KEY: z
+    .string()
+    .regex(/^[A-Z0-9]{2,3}$/, 'debe ser una clave de unidad, p. ej. E48')
+    .default('E48'),
+  /** Who stamps: the sandbox (embedded default), a PAC that stamps our sealed XML, or Facturapi. */
+  CFDI_PAC: z.enum(['sandbox', 'sealed-xml', 'facturapi']).optional(),
+  PAC_URL: z.url().optional(),
+  PAC_USER: z.string().min(1).optional(),
+  PAC_PASSWORD: z.string().min(1).optional(),
+  PAC_TOKEN: z.string().min(1).optional(),
+  FACTURAPI_KEY: z
+    .string()
+    .regex(/^sk_(test|live)_\w+$/, 'debe ser una llave secreta de Facturapi (sk_…)')
+    .optional(),
+  FACTURAPI_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -159,6 +202,7 @@ export interface Config {
     payments: PaymentsConfig;
     operatorEmail: string | undefined;
   };
+  invoicing: InvoicingConfig;
   /** Viáticos deductible per calendar day of a trip (LISR art. 28 fr. V), decimal pesos. */
   viaticos: {
     foodNationalPerDay: string;
@@ -235,6 +279,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       payments: paymentsConfig(env, isProduction),
       operatorEmail: env.OPERATOR_EMAIL,
     },
+    invoicing: invoicingConfig(env, isProduction),
     viaticos: {
       foodNationalPerDay: env.VIATICOS_FOOD_NATIONAL_PER_DAY,
       foodAbroadPerDay: env.VIATICOS_FOOD_ABROAD_PER_DAY,
@@ -242,6 +287,101 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       lodgingAbroadPerDay: env.VIATICOS_LODGING_ABROAD_PER_DAY,
     },
   };
+}
+
+/** The issuer's seal certificate (CSD): files and password, read and checked when the app builds. */
+export interface CsdFiles {
+  cerPath: string;
+  keyPath: string;
+  password: string;
+  /** SAT's public test certificate of the embedded mode (its expiry is said plainly). */
+  isSatTestCertificate: boolean;
+}
+
+export type PacConfig =
+  | { name: 'sandbox' }
+  | { name: 'sealed-xml'; url: string; auth: { user: string; password: string } | { token: string } }
+  | { name: 'facturapi'; apiKey: string; url: string | undefined };
+
+export interface InvoicingConfig {
+  issuer: { rfc: string; name: string; regime: string; postalCode: string };
+  csd: CsdFiles;
+  series: { ingreso: string; egreso: string };
+  productKey: string;
+  unitKey: string;
+  pac: PacConfig;
+}
+
+const SAT_TEST_CSD_DIR = new URL('../assets/sat-test-csd/', import.meta.url).pathname;
+
+function invoicingConfig(env: Env, isProduction: boolean): InvoicingConfig {
+  const pacName = env.CFDI_PAC ?? (env.FACTURAPI_KEY ? 'facturapi' : isProduction ? undefined : 'sandbox');
+  if (!pacName) {
+    throw new ConfigError('Missing required configuration in production: CFDI_PAC (sealed-xml or facturapi)');
+  }
+  const issuerVariables = [
+    'CFDI_ISSUER_RFC',
+    'CFDI_ISSUER_NAME',
+    'CFDI_ISSUER_REGIME',
+    'CFDI_ISSUER_POSTAL_CODE',
+  ] as const;
+  const csdVariables = ['CFDI_CSD_CER', 'CFDI_CSD_KEY', 'CFDI_CSD_PASSWORD'] as const;
+  const ownIssuer = issuerVariables.some((name) => env[name]);
+  const ownCsd = csdVariables.some((name) => env[name]);
+  // A real PAC or a real issuer needs the whole issuer and its own CSD: never SAT's test one.
+  if (pacName !== 'sandbox' || ownIssuer || ownCsd) {
+    const missing = [...issuerVariables, ...csdVariables].filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(`Missing required configuration for CFDI_PAC=${pacName}: ${missing.join(', ')}`);
+    }
+  }
+  const issuer = {
+    rfc: (env.CFDI_ISSUER_RFC ?? 'EKU9003173C9').toUpperCase(),
+    name: env.CFDI_ISSUER_NAME ?? 'ESCUELA KEMPER URGATE',
+    regime: env.CFDI_ISSUER_REGIME ?? '601',
+    postalCode: env.CFDI_ISSUER_POSTAL_CODE ?? '42501',
+  };
+  if (!/^[A-ZÑ&]{3,4}\d{6}[A-Z\d]{3}$/.test(issuer.rfc)) {
+    throw new ConfigError('Invalid configuration:\n  CFDI_ISSUER_RFC: must be an RFC of 12 or 13 characters');
+  }
+  const csd: CsdFiles = ownCsd
+    ? {
+        cerPath: env.CFDI_CSD_CER as string,
+        keyPath: env.CFDI_CSD_KEY as string,
+        password: env.CFDI_CSD_PASSWORD as string,
+        isSatTestCertificate: false,
+      }
+    : {
+        cerPath: path.join(SAT_TEST_CSD_DIR, 'EKU9003173C9.cer'),
+        keyPath: path.join(SAT_TEST_CSD_DIR, 'EKU9003173C9.key'),
+        password: '12345678a',
+        isSatTestCertificate: true,
+      };
+  return {
+    issuer,
+    csd,
+    series: { ingreso: env.CFDI_SERIES_INGRESO, egreso: env.CFDI_SERIES_EGRESO },
+    productKey: env.CFDI_PRODUCT_KEY,
+    unitKey: env.CFDI_UNIT_KEY,
+    pac: pacConfig(pacName, env),
+  };
+}
+
+function pacConfig(name: PacConfig['name'], env: Env): PacConfig {
+  if (name === 'sandbox') return { name };
+  if (name === 'facturapi') {
+    if (!env.FACTURAPI_KEY)
+      throw new ConfigError('Missing required configuration for CFDI_PAC=facturapi: FACTURAPI_KEY');
+    return { name, apiKey: env.FACTURAPI_KEY, url: env.FACTURAPI_URL };
+  }
+  if (!env.PAC_URL) throw new ConfigError('Missing required configuration for CFDI_PAC=sealed-xml: PAC_URL');
+  if (env.PAC_TOKEN) return { name, url: env.PAC_URL, auth: { token: env.PAC_TOKEN } };
+  if (!env.PAC_USER || !env.PAC_PASSWORD) {
+    throw new ConfigError(
+      'Missing required configuration for CFDI_PAC=sealed-xml: PAC_TOKEN, or PAC_USER and PAC_PASSWORD',
+    );
+  }
+  return { name, url: env.PAC_URL, auth: { user: env.PAC_USER, password: env.PAC_PASSWORD } };
 }
 
 /** The payment provider and what it needs; a provider chosen without its settings stops the start. */

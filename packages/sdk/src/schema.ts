@@ -8992,6 +8992,215 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Facturas (CFDI) que CajaChica emitió a tu organización */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description ingreso: el pago; egreso: nota de crédito de un reembolso
+                 * @enum {string}
+                 */
+                kind: 'ingreso' | 'egreso';
+                /**
+                 * @description pending: en timbrado; stamped: timbrada; rejected: el SAT rechazó los datos fiscales; global: va en la factura global del mes; cancel_pending / canceled
+                 * @enum {string}
+                 */
+                status: 'pending' | 'stamped' | 'rejected' | 'global' | 'cancel_pending' | 'canceled';
+                serie: string;
+                folio: number;
+                /** @description Folio fiscal (UUID del timbre) */
+                uuid: string | null;
+                /** @description Importe en pesos, p. ej. "578.84" */
+                subtotal: string;
+                /** @description Importe en pesos, p. ej. "578.84" */
+                iva: string;
+                /** @description Importe en pesos, p. ej. "578.84" */
+                total: string;
+                /** @description c_FormaPago: 01 efectivo, 03 transferencia, 04 tarjeta de crédito, 28 de débito */
+                formaPago: string;
+                receptorRfc: string;
+                receptorName: string;
+                /** @description Egreso: el UUID de la factura de ingreso que acredita */
+                relatedUuid: string | null;
+                paymentId: string | null;
+                refundId: string | null;
+                /** @description Timbre de pruebas: sin validez fiscal */
+                sandbox: boolean;
+                /** @description Por qué no se ha timbrado, y qué dato fiscal corregir */
+                error: {
+                  code: string | null;
+                  message: string;
+                  field: string | null;
+                } | null;
+                stampedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invoices/{id}/xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** XML timbrado de una factura */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description El CFDI 4.0 tal como lo timbró el PAC */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Representación impresa (PDF) de una factura, con el código QR del SAT */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/payments/webhooks/stripe': {
     parameters: {
       query?: never;

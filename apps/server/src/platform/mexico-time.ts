@@ -8,6 +8,19 @@ const DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** YYYY-MM-DDTHH:mm:ss of an instant in Mexico City, no zone: how a CFDI writes Fecha and FechaTimbrado. */
+export function mexicoCityDateTime(at: Date): string {
+  return `${DATE.format(at)}T${TIME.format(at)}`;
+}
+
 /** YYYY-MM-DD of an instant in Mexico City. */
 export function mexicoCityDate(at: Date): string {
   return DATE.format(at);

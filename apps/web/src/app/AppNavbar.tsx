@@ -10,6 +10,7 @@ import {
 } from '../api/session';
 import type { Me } from '../api/types';
 import { useApprovalCount } from '../features/approvals/useApprovalInbox';
+import { canReadInvoices } from '../features/invoices/invoices.api';
 import { canReadReports } from '../features/reports/reports.api';
 
 interface Props {
@@ -68,6 +69,7 @@ export function AppNavbar({ me, onNavigate }: Props) {
           {canManageCategories(me) && link('/app/categorias', t('nav.categories'))}
           {canManagePolicies(me) && link('/app/politicas', t('nav.policies'))}
           {isOwner(me) && link('/app/suscripcion', t('nav.subscription'))}
+          {canReadInvoices(me) && link('/app/facturas', t('nav.invoices'))}
         </NavLink>
       ) : null}
     </Box>

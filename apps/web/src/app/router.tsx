@@ -63,6 +63,7 @@ const routes: RouteObject[] = [
           page('categorias', () => import('../features/settings/CategoriesPage'), 'CategoriesPage'),
           page('politicas', () => import('../features/settings/PoliciesPage'), 'PoliciesPage'),
           page('suscripcion', () => import('../features/subscription/SubscriptionPage'), 'SubscriptionPage'),
+          page('facturas', () => import('../features/invoices/InvoicesPage'), 'InvoicesPage'),
           // The page's first address, from when it was the "Organización" placeholder.
           { path: 'configuracion', element: <Navigate to="/app/datos-fiscales" replace /> },
           page('perfil', () => import('../features/profile/ProfilePage'), 'ProfilePage'),

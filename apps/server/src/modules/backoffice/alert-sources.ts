@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { formatPesos, money } from '../../platform/money.js';
+import { invoices } from '../invoicing/invoicing.schema.js';
 import { organizations } from '../organizations/organizations.schema.js';
 import { paymentEvents, payments, refunds } from '../subscriptions/subscriptions.schema.js';
 
@@ -34,6 +35,7 @@ function alertSource(
 const HOUR_MS = 60 * 60 * 1000;
 const REFUND_OVERDUE_MS = 24 * HOUR_MS;
 const EVENT_OVERDUE_MS = 10 * 60 * 1000;
+const CFDI_OVERDUE_MS = 24 * HOUR_MS;
 
 const paymentFacts = {
   id: payments.id,
@@ -167,10 +169,40 @@ const stalledEvents = alertSource('event_stalled', async (tx, at) => {
 });
 
 /**
- * BILLING.md: "payment without CFDI after 24 h". No CFDI is issued before the invoicing module
- * (issue 7), so there is nothing to compare yet; that module replaces this source with its own.
+ * BILLING.md: "payment without CFDI after 24 h". A payment of a customer without fiscal data goes
+ * into the month's factura global and is not counted here.
  */
-const paymentsWithoutCfdi = alertSource('payment_without_cfdi', async () => []);
+const paymentsWithoutCfdi = alertSource('payment_without_cfdi', async (tx, at) => {
+  const rows = await tx
+    .select({ ...paymentFacts, invoiceStatus: invoices.status, invoiceError: invoices.errorMessage })
+    .from(payments)
+    .innerJoin(organizations, eq(organizations.id, payments.organizationId))
+    .leftJoin(
+      invoices,
+      and(
+        eq(invoices.organizationId, payments.organizationId),
+        eq(invoices.paymentId, payments.id),
+        eq(invoices.kind, 'ingreso'),
+      ),
+    )
+    .where(
+      and(
+        eq(payments.status, 'succeeded'),
+        lt(payments.confirmedAt, new Date(at.getTime() - CFDI_OVERDUE_MS)),
+        or(isNull(invoices.id), inArray(invoices.status, ['pending', 'rejected'])),
+      ),
+    );
+  return rows.map((row) => ({
+    subjectId: row.id,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    message:
+      row.invoiceStatus === null
+        ? `Pago ${row.reference} de ${formatPesos(row.total)} de ${row.organizationName} sin factura después de 24 horas: no se generó su CFDI.`
+        : `Pago ${row.reference} de ${formatPesos(row.total)} de ${row.organizationName} sin factura timbrada después de 24 horas (${row.invoiceStatus === 'rejected' ? 'rechazada' : 'pendiente'}): ${row.invoiceError ?? 'sin detalle'}.`,
+    since: row.confirmedAt ?? row.updatedAt,
+  }));
+});
 
 /** Every rule the daily reconciliation runs, in the order the alerts are shown. */
 export const ALERT_SOURCES: readonly AlertSource[] = [

@@ -90,15 +90,47 @@ describe.each(testDatabaseKinds())('the daily reconciliation on %s', (kind) => {
   it('shows a SPEI refund once it has waited more than 24 hours (test clock)', async () => {
     t.clock.now = new Date(); // the refund is stamped with the database's own time
     const owner = await ownerWithPendingSpeiRefund(t, 'Cocina Económica Rosa');
+    // Its payment's CFDI has its own alert (the invoice job may not have run yet here).
+    const refundAlerts = async () =>
+      (await alertsOf(owner.organizationId)).filter((alert) => alert.kind !== 'payment_without_cfdi');
     t.clock.now = new Date(Date.now() + 23 * HOUR_MS);
-    expect(await alertsOf(owner.organizationId)).toEqual([]);
+    expect(await refundAlerts()).toEqual([]);
     t.clock.now = new Date(Date.now() + 25 * HOUR_MS);
-    expect(await alertsOf(owner.organizationId)).toMatchObject([
+    expect(await refundAlerts()).toMatchObject([
       {
         kind: 'refund_stalled',
         organizationName: 'Cocina Económica Rosa',
         message:
           'Reembolso de $1,160.00 a Cocina Económica Rosa pendiente desde hace más de 24 horas: envía la transferencia SPEI a la CLABE 002010077777777771 y regístrala.',
+      },
+    ]);
+  });
+
+  it('shows a payment still without its CFDI 24 hours after it was confirmed', async () => {
+    t.clock.now = new Date();
+    const owner = await ownerWithPendingPayment(t, { organizationName: 'Taller Mecánico Sol' });
+    await owner.client.post(`/api/v1/subscription/payments/${owner.payment.id}/simulate`);
+    // Its invoice made (no fiscal data: for the factura global), then lost, as a crash would.
+    const invoiceRows = async () =>
+      (
+        (await t.database.db.execute(
+          sql`SELECT id FROM invoices WHERE payment_id = ${owner.payment.id}`,
+        )) as unknown as {
+          rows: unknown[];
+        }
+      ).rows;
+    for (let i = 0; i < 100 && (await invoiceRows()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await t.database.db.execute(sql`DELETE FROM invoices WHERE payment_id = ${owner.payment.id}`);
+    const cfdiAlerts = async () =>
+      (await alertsOf(owner.organizationId)).filter((alert) => alert.kind === 'payment_without_cfdi');
+    t.clock.now = new Date(Date.now() + 23 * HOUR_MS);
+    expect(await cfdiAlerts()).toEqual([]);
+    t.clock.now = new Date(Date.now() + 25 * HOUR_MS);
+    expect(await cfdiAlerts()).toMatchObject([
+      {
+        organizationName: 'Taller Mecánico Sol',
+        message: `Pago ${owner.payment.reference} de $1,160.00 de Taller Mecánico Sol sin factura después de 24 horas: no se generó su CFDI.`,
       },
     ]);
   });

@@ -9,8 +9,8 @@ import type { CfdiInput } from '@cajachica/cfdi';
 export interface Pac {
   readonly name: 'sandbox' | 'sealed-xml' | 'facturapi';
   /**
-   * Whether we build and seal the XML (sandbox, sealed-xml) or the PAC does from `cfdi`
-   * (Facturapi, which holds the CSD).
+   * true: the PAC builds and seals the CFDI itself from `cfdi` (Facturapi, which holds the CSD);
+   * false: we build and seal it with our CSD and the PAC stamps `sealedXml` (sandbox, sealed-xml).
    */
   readonly sealsItself: boolean;
   stamp(request: StampRequest): Promise<StampedCfdi>;
@@ -22,7 +22,7 @@ export interface StampRequest {
   invoiceId: string;
   /** The CFDI as data (always given; Facturapi builds from it). */
   cfdi: CfdiInput;
-  /** Our sealed XML (given when `sealsItself` is false). */
+  /** Our sealed XML (given when the PAC does not seal itself, `sealsItself: false`). */
   sealedXml: string | null;
   /** Where the invoice goes by email at the PAC, when it sends them (Facturapi may; we send ours). */
   customerEmail: string | null;

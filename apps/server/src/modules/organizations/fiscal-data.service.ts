@@ -13,7 +13,12 @@ function toView(row: typeof organizationFiscalData.$inferSelect) {
 }
 
 /** The organization's fiscal data (receptor of the platform's CFDI): read by readers, set by the owner. */
-export function createFiscalDataService(deps: { db: Db; now?: () => Date }) {
+export function createFiscalDataService(deps: {
+  db: Db;
+  now?: () => Date;
+  /** Told after the data changed (invoicing retries the CFDIs SAT refused with the old data). */
+  onChanged?: (organizationId: string) => Promise<unknown>;
+}) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   return {
@@ -46,7 +51,7 @@ export function createFiscalDataService(deps: { db: Db; now?: () => Date }) {
           },
         );
       }
-      return withTenant(db, { organizationId: actor.organizationId }, async (tx) => {
+      const saved = await withTenant(db, { organizationId: actor.organizationId }, async (tx) => {
         const [before] = await tx
           .select()
           .from(organizationFiscalData)
@@ -72,6 +77,8 @@ export function createFiscalDataService(deps: { db: Db; now?: () => Date }) {
         });
         return { ...toView(row), warnings };
       });
+      await deps.onChanged?.(actor.organizationId);
+      return saved;
     },
   };
 }

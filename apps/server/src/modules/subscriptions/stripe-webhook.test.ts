@@ -5,6 +5,7 @@ import { type FakeStripe, signedEvent, startFakeStripe } from '../../../test/hel
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
+import { waitFor } from '../../../test/helpers/wait-for.js';
 import { createSubscriptionTimers } from './subscription-timers.js';
 
 const WEBHOOK_SECRET = 'whsec_cajachicaPruebas123';
@@ -40,15 +41,6 @@ describe.each(testDatabaseKinds())(
     const event = (type: string, object: object, timestamp = seconds()) =>
       signedEvent(type, object, WEBHOOK_SECRET, timestamp);
 
-    async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const value = await read();
-        if (done(value)) return value;
-        if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
     const paymentOf = async (client: TestClient, id: string) =>
       (await client.get('/api/v1/subscription/payments'))
         .json()

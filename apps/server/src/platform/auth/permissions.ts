@@ -35,6 +35,8 @@ const PERMISSIONS = {
   'reports.read': READERS,
   'exports.read': READERS,
   'audit.read': ['owner', 'admin', 'auditor'],
+  /** The CFDIs the platform issued to the organization: whoever keeps its books. */
+  'invoices.read': READERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -8,12 +8,22 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with the mail (an invoice's XML and PDF). */
+  attachments?: MailAttachment[];
 }
 
-export interface StoredMail extends OutgoingMail {
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** A mail kept by the local mailbox: its attachments by name, type and size (their bytes are not kept). */
+export interface StoredMail extends Omit<OutgoingMail, 'attachments'> {
   id: string;
   from: string;
   sentAt: string;
+  attachments?: { filename: string; contentType: string; size: number }[];
 }
 
 export interface Mailer {
@@ -62,7 +72,22 @@ export function createLocalMailbox(dir: string, from: string) {
   return {
     async send(mail: OutgoingMail) {
       await transport.sendMail({ from, ...mail });
-      const stored: StoredMail = { id: newId(), from, sentAt: new Date().toISOString(), ...mail };
+      const { attachments, ...rest } = mail;
+      const stored: StoredMail = {
+        id: newId(),
+        from,
+        sentAt: new Date().toISOString(),
+        ...rest,
+        ...(attachments
+          ? {
+              attachments: attachments.map(({ filename, contentType, content }) => ({
+                filename,
+                contentType,
+                size: content.length,
+              })),
+            }
+          : {}),
+      };
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, `${stored.id}.json`), JSON.stringify(stored));
     },

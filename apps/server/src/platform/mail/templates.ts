@@ -237,3 +237,33 @@ export function paymentDueMail(
     { label: 'Ver instrucciones de pago', url },
   );
 }
+
+/** A CFDI the platform issued, with its XML and PDF attached (the customer deducts the subscription). */
+export function invoiceIssuedMail(
+  to: string,
+  invoice: {
+    kind: 'ingreso' | 'egreso';
+    serieFolio: string;
+    uuid: string;
+    total: string;
+    organizationName: string;
+    sandbox: boolean;
+  },
+  url: string,
+): OutgoingMail {
+  const what = invoice.kind === 'ingreso' ? 'factura' : 'nota de crédito';
+  return layout(
+    to,
+    `Tu ${what} de CajaChica ${invoice.serieFolio} (${invoice.organizationName})`,
+    [
+      `Adjuntamos el XML y el PDF de la ${what} ${invoice.serieFolio} por ${invoice.total}, folio fiscal ${invoice.uuid}, emitida a ${invoice.organizationName}.`,
+      ...(invoice.sandbox
+        ? [
+            'Es un comprobante de pruebas, SIN VALIDEZ FISCAL: este servidor de CajaChica no timbra ante el SAT.',
+          ]
+        : ['Consérvala para tu contabilidad: con ella deduces tu suscripción.']),
+      'También puedes descargar tus facturas cuando quieras desde la sección Facturas de CajaChica.',
+    ],
+    { label: 'Ver mis facturas', url },
+  );
+}
