@@ -41,12 +41,14 @@ import {
 } from './modules/expenses/index.js';
 import { createFundChangesService, createFundsService, fundsRoutes } from './modules/funds/index.js';
 import {
+  createGlobalInvoicing,
   createInvoiceIssuer,
   createInvoiceMailer,
   createInvoicingService,
   createPac,
   invoicingRoutes,
   loadIssuer,
+  nextFolio,
 } from './modules/invoicing/index.js';
 import { createJournalService, journalRoutes } from './modules/journal/index.js';
 import {
@@ -234,15 +236,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   createSubscriptionTimers({ ...services, mailer, jobs, config });
   const clock = deps.now ?? (() => new Date());
   const issuer = loadIssuer(config.invoicing, clock());
+  const pac = createPac(config.invoicing.pac, { issuer, now: clock });
+  const invoicingSettings = { ...config.invoicing, ivaRate: config.billing.ivaRate };
   const invoiceIssuer = createInvoiceIssuer({
     db: database.db,
     jobs,
-    pac: createPac(config.invoicing.pac, { issuer, now: clock }),
+    pac,
     issuer,
-    settings: { ...config.invoicing, ivaRate: config.billing.ivaRate },
+    settings: invoicingSettings,
     now: clock,
     log: app.log,
     onStamped: createInvoiceMailer({ db: database.db, mailer, appUrl: config.appUrl, log: app.log }),
+  });
+  createGlobalInvoicing({
+    db: database.db,
+    jobs,
+    pac,
+    issuer,
+    settings: invoicingSettings,
+    nextFolio: (serie) => nextFolio(database.db, serie),
+    now: clock,
+    log: app.log,
   });
   const paymentProvider = createPaymentProvider(config);
   const subscriptions = createSubscriptionsService({

@@ -6,8 +6,9 @@ import { MEXICO_TIME_ZONE, mexicoCityDateTime } from '../../platform/mexico-time
 import { withSystem, withTenant } from '../../platform/tenancy.js';
 import { organizationFiscalData } from '../organizations/organizations.schema.js';
 import { payments, refunds } from '../subscriptions/subscriptions.schema.js';
+import { nextFolio } from './folios.js';
 import { cfdiOfInvoice, formaPagoOf } from './invoice-cfdi.js';
-import { type InvoiceReceptor, invoiceSeries, invoices } from './invoicing.schema.js';
+import { type InvoiceReceptor, invoices } from './invoicing.schema.js';
 import type { Issuer } from './issuer.js';
 import { type Pac, PacError } from './pac.js';
 
@@ -43,22 +44,6 @@ export interface InvoiceIssuerDeps {
   log: { error(object: unknown, message: string): void };
   /** Told after each CFDI is stamped (to email it). */
   onStamped?: (invoice: typeof invoices.$inferSelect) => Promise<void>;
-}
-
-/** The next folio of a serie, taken once (platform-wide counter, app_system). */
-async function nextFolio(db: Db, serie: string): Promise<number> {
-  const [row] = await withSystem(db, (tx) =>
-    tx
-      .insert(invoiceSeries)
-      .values({ serie, nextFolio: 2 })
-      .onConflictDoUpdate({
-        target: invoiceSeries.serie,
-        set: { nextFolio: sql`${invoiceSeries.nextFolio} + 1` },
-      })
-      .returning({ folio: sql<number>`${invoiceSeries.nextFolio} - 1` }),
-  );
-  if (!row) throw new Error(`no folio for serie ${serie}`);
-  return Number(row.folio);
 }
 
 async function receptorOf(tx: Tx, organizationId: string): Promise<InvoiceReceptor | null> {

@@ -110,3 +110,36 @@ export const invoiceSeries = pgTable('invoice_series', {
   serie: text('serie').primaryKey(),
   nextFolio: integer('next_folio').notNull().default(1),
 });
+
+export const GLOBAL_INVOICE_STATUSES = ['pending', 'stamped', 'rejected'] as const;
+
+/**
+ * The monthly factura global (BILLING.md): one CFDI to PUBLICO EN GENERAL per month covering the
+ * payments of customers without fiscal data (their invoices in status `global`), stamped after
+ * the month closes. Platform data, not a tenant's: written as app_system (migration 0037).
+ */
+export const globalInvoices = pgTable('global_invoices', {
+  id: uuid('id').primaryKey().$defaultFn(newId),
+  /** YYYY-MM, Mexico City: one per month. */
+  period: text('period').notNull().unique(),
+  status: text('status', { enum: GLOBAL_INVOICE_STATUSES }).notNull().default('pending'),
+  serie: text('serie').notNull(),
+  folio: integer('folio').notNull(),
+  payments: integer('payments').notNull(),
+  subtotal: money('subtotal'),
+  iva: money('iva'),
+  total: money('total'),
+  formaPago: text('forma_pago').notNull(),
+  pac: text('pac').notNull(),
+  pacDocumentId: text('pac_document_id'),
+  uuid: text('uuid').unique(),
+  /** Stamped XML (while pending: our sealed XML, re-sent on retries). */
+  xml: text('xml'),
+  stampedAt: timestamp('stamped_at', { withTimezone: true }),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+  attempts: integer('attempts').notNull().default(0),
+  stampingUntil: timestamp('stamping_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -10,10 +10,13 @@ import {
 } from '../../../../../packages/cfdi/src/cadena/sat-oracle.test-support.js';
 import { TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { invoicesOf, paidCustomer } from '../../../test/helpers/invoicing-flow.js';
+import { invoicesOf, invoicesOnce, paidCustomer } from '../../../test/helpers/invoicing-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
+import { mexicoCityDate } from '../../platform/mexico-time.js';
+import { nextFolio } from './folios.js';
+import { createGlobalInvoicing } from './global-invoice.js';
 import { createInvoiceIssuer, ISSUE_INVOICE_JOB } from './invoice-issuer.js';
 import { loadIssuer } from './issuer.js';
 import type { Pac } from './pac.js';
@@ -201,6 +204,39 @@ describe.each(testDatabaseKinds())(
       const xml = await owner.client.get(`/api/v1/invoices/${invoice?.id}/xml`);
       expect(xml.statusCode).toBe(409);
       expect(xml.json().detail).toMatch(/factura global del mes/);
+    });
+
+    it("issues the month's factura global to PUBLICO EN GENERAL with one concepto per payment, valid too", async () => {
+      t.clock.now = new Date();
+      const customers = [
+        await paidCustomer(t, { withFiscalData: false }),
+        await paidCustomer(t, { withFiscalData: false }),
+      ];
+      for (const customer of customers) await invoicesOnce(customer.client, 'global');
+      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
+      const global = createGlobalInvoicing({
+        db: t.database.db,
+        jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
+        pac: createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now }),
+        issuer,
+        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
+        nextFolio: (serie) => nextFolio(t.database.db, serie),
+        now: () => t.clock.now,
+        log: { error: () => {} },
+      });
+      const period = mexicoCityDate(t.clock.now).slice(0, 7);
+      const issued = await global.issueMonth(period);
+      expect(issued).toMatchObject({ status: 'stamped', period });
+      const xml = issued?.xml ?? '';
+      expect(xml).toContain('Rfc="XAXX010101000"');
+      expect(xml).toContain('Nombre="PUBLICO EN GENERAL"');
+      expect(xml).toContain(`Meses="${period.slice(5)}"`);
+      expect(xml).toContain('Periodicidad="04"');
+      for (const customer of customers)
+        expect(xml).toContain(`NoIdentificacion="${customer.payment.reference}"`);
+      expectValidCfdi(xml);
+      // Once a month: issuing it again answers the same CFDI.
+      expect((await global.issueMonth(period))?.uuid).toBe(issued?.uuid);
     });
 
     it('issues the nota de crédito of a refund, related 01 to the ingreso, and valid too', async () => {
