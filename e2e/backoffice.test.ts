@@ -105,4 +105,17 @@ describe('the platform operator confirms a customer’s SPEI transfer in the bac
     expect(mine.data[0]).toMatchObject({ id: payment.id, status: 'succeeded' });
     expect(await owner.request('GET', '/api/v1/subscription')).toMatchObject({ nextPlan: 'monthly' });
   });
+
+  it("lists the invoice of that payment (for the month's factura global: the customer has no fiscal data)", async () => {
+    await page.getByRole('link', { name: 'Facturas' }).click();
+    await page.getByRole('heading', { name: 'Facturas', level: 1 }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: OWNER.organizationName });
+    // The invoice job runs in the background: reload until it is there.
+    for (let i = 0; i < 20 && (await row.count()) === 0; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await row.getByText('En la factura global').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'backoffice-invoices.png'), fullPage: true });
+  });
 });

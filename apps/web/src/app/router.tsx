@@ -86,6 +86,11 @@ const routes: RouteObject[] = [
           page('reembolsos', () => import('../features/backoffice/RefundsPage'), 'RefundsPage'),
           page('alertas', () => import('../features/backoffice/AlertsPage'), 'AlertsPage'),
           page('eventos', () => import('../features/backoffice/EventsPage'), 'EventsPage'),
+          page(
+            'facturas',
+            () => import('../features/backoffice/PlatformInvoicesPage'),
+            'PlatformInvoicesPage',
+          ),
           { path: '*', Component: NotFoundPage },
         ],
       },

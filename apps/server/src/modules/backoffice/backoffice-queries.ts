@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { money, toCentavos } from '../../platform/money.js';
 import { users } from '../accounts/accounts.schema.js';
+import { globalInvoices, invoices } from '../invoicing/invoicing.schema.js';
 import { memberships, organizations } from '../organizations/organizations.schema.js';
 import { isReadOnly } from '../subscriptions/subscription-machine.js';
 import { paymentEvents, payments, refunds, subscriptions } from '../subscriptions/subscriptions.schema.js';
@@ -187,5 +188,57 @@ export async function listPaymentEvents(tx: Tx, limit = 100) {
     })
     .from(paymentEvents)
     .orderBy(desc(paymentEvents.receivedAt), desc(paymentEvents.id))
+    .limit(limit);
+}
+
+/** The platform's CFDIs to its customers, newest first, with why any is not stamped. */
+export async function listInvoices(tx: Tx, limit = 200) {
+  const rows = await tx
+    .select({
+      id: invoices.id,
+      organizationId: invoices.organizationId,
+      organizationName: organizations.name,
+      kind: invoices.kind,
+      status: invoices.status,
+      serie: invoices.serie,
+      folio: invoices.folio,
+      uuid: invoices.uuid,
+      total: invoices.total,
+      receptor: invoices.receptor,
+      pac: invoices.pac,
+      errorCode: invoices.errorCode,
+      errorMessage: invoices.errorMessage,
+      attempts: invoices.attempts,
+      createdAt: invoices.createdAt,
+      stampedAt: invoices.stampedAt,
+    })
+    .from(invoices)
+    .innerJoin(organizations, eq(organizations.id, invoices.organizationId))
+    .orderBy(desc(invoices.createdAt), desc(invoices.id))
+    .limit(limit);
+  return rows.map(({ receptor, ...row }) => ({
+    ...row,
+    receptorRfc: receptor.rfc,
+    receptorName: receptor.name,
+  }));
+}
+
+/** The monthly facturas globales, newest month first. */
+export async function listGlobalInvoices(tx: Tx, limit = 36) {
+  return tx
+    .select({
+      id: globalInvoices.id,
+      period: globalInvoices.period,
+      status: globalInvoices.status,
+      serie: globalInvoices.serie,
+      folio: globalInvoices.folio,
+      uuid: globalInvoices.uuid,
+      payments: globalInvoices.payments,
+      total: globalInvoices.total,
+      errorMessage: globalInvoices.errorMessage,
+      stampedAt: globalInvoices.stampedAt,
+    })
+    .from(globalInvoices)
+    .orderBy(desc(globalInvoices.period))
     .limit(limit);
 }

@@ -11,6 +11,7 @@ import type { BackofficeService } from './backoffice.service.js';
 import {
   alertsSchema,
   eventsSchema,
+  invoicesSchema,
   operatorSchema,
   organizationsPageSchema,
   paymentSchema,
@@ -218,4 +219,8 @@ export async function backofficeRoutes(
   app.get('/events', { schema: { hide: true, response: { 200: eventsSchema } } }, async () => ({
     data: await backoffice.listEvents(),
   }));
+
+  app.get('/invoices', { schema: { hide: true, response: { 200: invoicesSchema } } }, async () =>
+    backoffice.listInvoices(),
+  );
 }

@@ -10,6 +10,8 @@ import { backofficeErrors } from './backoffice.errors.js';
 import {
   findPayment,
   findRefund,
+  listGlobalInvoices,
+  listInvoices,
   listOrganizations,
   listPaymentEvents,
   listPayments,
@@ -143,6 +145,13 @@ export function createBackofficeService(deps: {
     alerts: () => reconciliation.collect(),
 
     listEvents: () => withOperator(db, (tx) => listPaymentEvents(tx)),
+
+    /** The CFDIs issued to customers and the monthly facturas globales. */
+    listInvoices: () =>
+      withOperator(db, async (tx) => ({
+        data: await listInvoices(tx),
+        globals: await listGlobalInvoices(tx),
+      })),
   };
 }
 

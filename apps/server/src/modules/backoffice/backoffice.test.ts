@@ -5,9 +5,11 @@ import {
   ownerWithPendingSpeiRefund,
   signInOperator,
 } from '../../../test/helpers/backoffice-flow.js';
+import { invoicesOnce, paidCustomer } from '../../../test/helpers/invoicing-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
+import { waitFor } from '../../../test/helpers/wait-for.js';
 
 describe.each(testDatabaseKinds())('the operator’s back office on %s', (kind) => {
   let t: TestApp;
@@ -230,6 +232,32 @@ describe.each(testDatabaseKinds())('the operator’s back office on %s', (kind) 
       type: 'payment_intent.succeeded',
       outcome: 'confirmed',
     });
+  });
+
+  it("lists the platform's invoices across customers, with the month's factura global", async () => {
+    t.clock.now = new Date();
+    const customer = await paidCustomer(t);
+    await invoicesOnce(customer.client, 'stamped');
+    const listed = await waitFor(
+      async () => (await operator.client.get('/api/v1/backoffice/invoices')).json(),
+      (body) =>
+        body.data.some(
+          (invoice: { organizationId: string }) => invoice.organizationId === customer.organizationId,
+        ),
+    );
+    expect(
+      listed.data.find(
+        (invoice: { organizationId: string }) => invoice.organizationId === customer.organizationId,
+      ),
+    ).toMatchObject({
+      kind: 'ingreso',
+      status: 'stamped',
+      receptorRfc: 'MCI7306249Y1',
+      uuid: expect.any(String),
+      pac: 'sandbox',
+    });
+    expect(Array.isArray(listed.globals)).toBe(true);
+    expect((await customer.client.get('/api/v1/backoffice/invoices')).statusCode).toBe(401);
   });
 
   it('keeps the back office out of the public API document', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GLOBAL_INVOICE_STATUSES, INVOICE_KINDS, INVOICE_STATUSES } from '../invoicing/invoicing.schema.js';
 import { SUBSCRIPTION_STATUSES } from '../subscriptions/subscription-machine.js';
 import {
   PAYMENT_METHODS,
@@ -90,6 +91,44 @@ export const eventsSchema = z.object({
       receivedAt: z.date(),
       processedAt: z.date().nullable(),
       outcome: z.string().nullable(),
+    }),
+  ),
+});
+
+export const invoicesSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.uuid(),
+      organizationId: z.uuid(),
+      organizationName: z.string(),
+      kind: z.enum(INVOICE_KINDS),
+      status: z.enum(INVOICE_STATUSES),
+      serie: z.string(),
+      folio: z.number().int(),
+      uuid: z.string().nullable(),
+      total: z.string(),
+      receptorRfc: z.string(),
+      receptorName: z.string(),
+      pac: z.string(),
+      errorCode: z.string().nullable(),
+      errorMessage: z.string().nullable(),
+      attempts: z.number().int(),
+      createdAt: z.date(),
+      stampedAt: z.date().nullable(),
+    }),
+  ),
+  globals: z.array(
+    z.object({
+      id: z.uuid(),
+      period: z.string(),
+      status: z.enum(GLOBAL_INVOICE_STATUSES),
+      serie: z.string(),
+      folio: z.number().int(),
+      uuid: z.string().nullable(),
+      payments: z.number().int(),
+      total: z.string(),
+      errorMessage: z.string().nullable(),
+      stampedAt: z.date().nullable(),
     }),
   ),
 });

@@ -12,6 +12,7 @@ const SECTIONS = [
   ['/operador/reembolsos', 'refunds'],
   ['/operador/alertas', 'alerts'],
   ['/operador/eventos', 'events'],
+  ['/operador/facturas', 'invoices'],
 ] as const;
 
 /** The back office's own frame, apart from the tenants' app: its brand, its sections, the operator. */

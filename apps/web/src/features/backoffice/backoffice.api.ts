@@ -141,6 +141,46 @@ export const listAlerts = () => api.get<{ data: ReconciliationAlert[] }>(`${BASE
 
 export const listEvents = () => api.get<{ data: PaymentEvent[] }>(`${BASE}/events`);
 
+export type InvoiceStatus = 'pending' | 'stamped' | 'rejected' | 'global' | 'cancel_pending' | 'canceled';
+
+/** A CFDI the platform issued to a customer (GET /backoffice/invoices). */
+export interface PlatformInvoice {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  kind: 'ingreso' | 'egreso';
+  status: InvoiceStatus;
+  serie: string;
+  folio: number;
+  uuid: string | null;
+  total: string;
+  receptorRfc: string;
+  receptorName: string;
+  pac: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  attempts: number;
+  createdAt: string;
+  stampedAt: string | null;
+}
+
+/** A month's factura global to the general public. */
+export interface GlobalInvoice {
+  id: string;
+  period: string;
+  status: 'pending' | 'stamped' | 'rejected';
+  serie: string;
+  folio: number;
+  uuid: string | null;
+  payments: number;
+  total: string;
+  errorMessage: string | null;
+  stampedAt: string | null;
+}
+
+export const listInvoices = () =>
+  api.get<{ data: PlatformInvoice[]; globals: GlobalInvoice[] }>(`${BASE}/invoices`);
+
 /** Everything starts with `backoffice`: signing out drops it all. */
 export const backofficeKeys = {
   all: ['backoffice'] as const,
@@ -150,4 +190,5 @@ export const backofficeKeys = {
   refunds: (status: RefundStatus | null) => ['backoffice', 'refunds', status] as const,
   alerts: ['backoffice', 'alerts'] as const,
   events: ['backoffice', 'events'] as const,
+  invoices: ['backoffice', 'invoices'] as const,
 };
