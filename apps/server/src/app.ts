@@ -42,6 +42,7 @@ import {
 import { createFundChangesService, createFundsService, fundsRoutes } from './modules/funds/index.js';
 import {
   createGlobalInvoicing,
+  createInvoiceCancellation,
   createInvoiceIssuer,
   createInvoiceMailer,
   createInvoicingService,
@@ -246,7 +247,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     settings: invoicingSettings,
     now: clock,
     log: app.log,
-    onStamped: createInvoiceMailer({ db: database.db, mailer, appUrl: config.appUrl, log: app.log }),
+    onStamped: async (invoice) => {
+      await mailInvoice(invoice);
+      await invoiceCancellation.onReplacementStamped(invoice);
+    },
+  });
+  const mailInvoice = createInvoiceMailer({ db: database.db, mailer, appUrl: config.appUrl, log: app.log });
+  const invoiceCancellation = createInvoiceCancellation({
+    db: database.db,
+    jobs,
+    pac,
+    issuer,
+    series: config.invoicing.series,
+    now: clock,
+    enqueueIssue: (organizationId, invoiceId) => invoiceIssuer.enqueueIssue(organizationId, invoiceId),
   });
   createGlobalInvoicing({
     db: database.db,
@@ -270,7 +284,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onPaymentConfirmed: invoiceIssuer.onPaymentConfirmed,
     onRefundIssued: invoiceIssuer.onRefundIssued,
   });
-  const backoffice = createBackofficeService({ ...services, config, mailer, jobs, subscriptions });
+  const backoffice = createBackofficeService({
+    ...services,
+    config,
+    mailer,
+    jobs,
+    subscriptions,
+    invoices: invoiceCancellation,
+  });
   const stripeEvents = paymentProvider.stripe
     ? {
         ...paymentProvider.stripe,

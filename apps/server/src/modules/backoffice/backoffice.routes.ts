@@ -5,6 +5,8 @@ import type { Config } from '../../config.js';
 import type { RequestOrigin } from '../../platform/auth/actor.js';
 import { emailSchema, idParamSchema, paginationQuerySchema } from '../../platform/http/schemas.js';
 import { amountSchema } from '../../platform/money.js';
+import { CANCEL_MOTIVES } from '../invoicing/index.js';
+import { INVOICE_STATUSES } from '../invoicing/invoicing.schema.js';
 import { PAYMENT_STATUSES, REFUND_STATUSES } from '../subscriptions/subscriptions.schema.js';
 import { backofficeErrors } from './backoffice.errors.js';
 import type { BackofficeService } from './backoffice.service.js';
@@ -222,5 +224,32 @@ export async function backofficeRoutes(
 
   app.get('/invoices', { schema: { hide: true, response: { 200: invoicesSchema } } }, async () =>
     backoffice.listInvoices(),
+  );
+
+  app.post(
+    '/invoices/:id/cancel',
+    {
+      schema: {
+        hide: true,
+        params: idParamSchema,
+        body: z.object({
+          motive: z.enum(CANCEL_MOTIVES, {
+            error: 'Elige el motivo de cancelación del SAT: 01, 02, 03 o 04.',
+          }),
+        }),
+        response: {
+          200: z.object({ id: z.uuid(), status: z.enum(INVOICE_STATUSES), replacedBy: z.uuid().nullable() }),
+        },
+      },
+    },
+    async (request) => {
+      const operator = operatorOf(request);
+      return backoffice.cancelInvoice(
+        operator,
+        request.params.id,
+        request.body.motive,
+        originOf(request, operator),
+      );
+    },
   );
 }

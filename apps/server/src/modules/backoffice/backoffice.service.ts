@@ -1,10 +1,14 @@
+import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.js';
 import type { RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { notFound } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { withOperator } from '../../platform/tenancy.js';
+import type { CancelMotive, InvoiceCancellation } from '../invoicing/index.js';
+import { invoices } from '../invoicing/invoicing.schema.js';
 import type { SubscriptionsService } from '../subscriptions/index.js';
 import { backofficeErrors } from './backoffice.errors.js';
 import {
@@ -42,6 +46,8 @@ export function createBackofficeService(deps: {
   db: Db;
   config: Pick<Config, 'appUrl' | 'billing' | 'loginMaxFailures' | 'loginLockMinutes'>;
   subscriptions: Pick<SubscriptionsService, 'recordReceived' | 'markRefundIssued' | 'retryRefund'>;
+  /** The invoicing module's cancellation: the operator cancels a CFDI only through it. */
+  invoices: Pick<InvoiceCancellation, 'cancel'>;
   mailer: Mailer;
   jobs: Pick<JobQueue, 'register' | 'schedule'>;
   now?: (() => Date) | undefined;
@@ -145,6 +151,30 @@ export function createBackofficeService(deps: {
     alerts: () => reconciliation.collect(),
 
     listEvents: () => withOperator(db, (tx) => listPaymentEvents(tx)),
+
+    /** Cancels a customer's CFDI with SAT's motive (01: a replacement is issued first). */
+    async cancelInvoice(
+      operator: OperatorView,
+      invoiceId: string,
+      motive: CancelMotive,
+      origin: RequestOrigin,
+    ) {
+      const [found] = await withOperator(db, (tx) =>
+        tx
+          .select({ organizationId: invoices.organizationId })
+          .from(invoices)
+          .where(eq(invoices.id, invoiceId)),
+      );
+      if (!found) throw notFound('INVOICE_NOT_FOUND', 'Esa factura no existe.');
+      const row = await deps.invoices.cancel(found.organizationId, invoiceId, motive, origin, {
+        operator: operator.email,
+      });
+      log.info(
+        { operator: operator.email, invoiceId, motive, requestId: origin.requestId },
+        'operator canceled a CFDI',
+      );
+      return { id: row.id, status: row.status, replacedBy: row.replacedBy };
+    },
 
     /** The CFDIs issued to customers and the monthly facturas globales. */
     listInvoices: () =>

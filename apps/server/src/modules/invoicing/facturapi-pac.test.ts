@@ -57,6 +57,10 @@ async function pacError(promise: Promise<unknown>): Promise<PacError> {
   return error as PacError;
 }
 
+/** A cancellation asked days after stamping: past the next business day, so the rules apply. */
+const STAMPED_AT = new Date('2026-01-05T18:00:00Z');
+const LATE = new Date('2026-01-09T18:00:00Z');
+
 describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
   let facturapi: FakeFacturapi;
   const pac = (timeoutMs = 2_000) =>
@@ -317,6 +321,9 @@ describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
       uuid: replaced.uuid,
       pacDocumentId: replaced.pacDocumentId,
       issuerRfc: EMISOR.rfc,
+      tipoDeComprobante: 'I' as const,
+      stampedAt: STAMPED_AT,
+      requestedAt: LATE,
       receiverRfc: RECEPTOR.rfc,
       total: '1622.84',
       motive: '01',
@@ -335,6 +342,9 @@ describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
       uuid: small.uuid,
       pacDocumentId: null,
       issuerRfc: EMISOR.rfc,
+      tipoDeComprobante: 'I' as const,
+      stampedAt: STAMPED_AT,
+      requestedAt: LATE,
       receiverRfc: RECEPTOR.rfc,
       total: '114.84',
       motive: '02',
@@ -356,6 +366,9 @@ describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
         uuid: stamped.uuid,
         pacDocumentId: stamped.pacDocumentId,
         issuerRfc: EMISOR.rfc,
+        tipoDeComprobante: 'I' as const,
+        stampedAt: STAMPED_AT,
+        requestedAt: LATE,
         receiverRfc: RECEPTOR.rfc,
         total: '1622.84',
         motive: '01',

@@ -21,8 +21,9 @@ export interface InvoiceToBuild {
   subtotal: string;
   formaPago: string;
   receptor: InvoiceReceptor;
-  /** Egreso: the ingreso's UUID it gives credit against (TipoRelacion 01). */
+  /** The CFDI it relates to: an egreso's ingreso (01), or the one a replacement substitutes (04). */
   relatedUuid: string | null;
+  relationType: '01' | '04' | null;
   description: string;
 }
 
@@ -51,8 +52,8 @@ export function cfdiOfInvoice(
     moneda: 'MXN',
     exportacion: '01',
     lugarExpedicion: context.issuer.postalCode,
-    ...(isEgreso && invoice.relatedUuid
-      ? { cfdiRelacionados: [{ tipoRelacion: '01', uuids: [invoice.relatedUuid] }] }
+    ...(invoice.relatedUuid && invoice.relationType
+      ? { cfdiRelacionados: [{ tipoRelacion: invoice.relationType, uuids: [invoice.relatedUuid] }] }
       : {}),
     emisor: { rfc: context.issuer.rfc, nombre: context.issuer.name, regimenFiscal: context.issuer.regime },
     receptor: {

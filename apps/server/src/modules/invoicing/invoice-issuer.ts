@@ -173,6 +173,7 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
           formaPago: refund.channel === 'spei' ? '03' : formaPagoOf(payment.method, payment.cardFunding),
           receptor: ingreso.receptor,
           relatedUuid: ingreso.uuid,
+          relationType: '01',
           pac: deps.pac.name,
         })
         .onConflictDoNothing()
@@ -369,6 +370,7 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
     invoiceRefund,
     issue,
     sweep,
+    enqueueIssue,
     /** The subscriptions module's event: a payment was confirmed (after its commit). */
     onPaymentConfirmed: (event: { organizationId: string; paymentId: string }) =>
       deps.jobs.send(INVOICE_PAYMENT_JOB, event, { singletonKey: event.paymentId }),

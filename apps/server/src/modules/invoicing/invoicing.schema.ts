@@ -62,6 +62,8 @@ export const invoices = pgTable(
     receptor: jsonb('receptor').$type<InvoiceReceptor>().notNull(),
     /** The ingreso an egreso relates to (TipoRelacion 01), or the CFDI a replacement substitutes (04). */
     relatedUuid: text('related_uuid'),
+    /** c_TipoRelacion of relatedUuid: 01 nota de crédito, 04 sustitución. */
+    relationType: text('relation_type', { enum: ['01', '04'] }),
     pac: text('pac').notNull(),
     pacDocumentId: text('pac_document_id'),
     uuid: text('uuid'),

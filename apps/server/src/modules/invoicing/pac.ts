@@ -1,4 +1,6 @@
 import type { CfdiInput } from '@cajachica/cfdi';
+import { addCalendarDays, mexicoCityDate } from '../../platform/mexico-time.js';
+import { money } from '../../platform/money.js';
 
 /**
  * A PAC (proveedor autorizado de certificación) behind one interface (BILLING.md §PAC adapters):
@@ -40,6 +42,10 @@ export interface StampedCfdi {
 
 export interface CancelRequest {
   uuid: string;
+  /** I (ingreso) or E (egreso): an egreso never needs the receptor's acceptance. */
+  tipoDeComprobante: 'I' | 'E';
+  stampedAt: Date;
+  requestedAt: Date;
   pacDocumentId: string | null;
   issuerRfc: string;
   receiverRfc: string;
@@ -100,3 +106,25 @@ export const RECEPTOR_ERROR_FIELDS: Readonly<Record<string, PacErrorField>> = {
 };
 
 export type PacErrorField = NonNullable<PacError['details']['field']>;
+
+/** Up to this total (MXN) a cancellation needs no acceptance from the receptor. */
+const ACCEPTANCE_THRESHOLD = '1000.00';
+
+/** The first Monday–Friday day after `day` (YYYY-MM-DD); SAT's holidays are not counted out. */
+function nextBusinessDay(day: string): string {
+  let next = addCalendarDays(day, 1);
+  while ([0, 6].includes(new Date(`${next}T12:00:00Z`).getUTCDay())) next = addCalendarDays(next, 1);
+  return next;
+}
+
+/**
+ * BILLING.md's acceptance rules: a cancellation needs the receptor's acceptance (3 business days;
+ * silence is acceptance) unless the total is up to $1,000, it is an egreso, the receptor is the
+ * general public, or it is asked by the next business day after stamping.
+ */
+export function needsReceptorAcceptance(request: CancelRequest): boolean {
+  if (money(request.total).lessThanOrEqualTo(ACCEPTANCE_THRESHOLD)) return false;
+  if (request.tipoDeComprobante === 'E') return false;
+  if (request.receiverRfc.toUpperCase() === 'XAXX010101000') return false;
+  return mexicoCityDate(request.requestedAt) > nextBusinessDay(mexicoCityDate(request.stampedAt));
+}

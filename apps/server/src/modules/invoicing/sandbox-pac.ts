@@ -1,7 +1,7 @@
 import { randomUUID, sign } from 'node:crypto';
 import { attr, buildTfdCadena, type Csd, readXml } from '@cajachica/cfdi';
 import { mexicoCityDateTime } from '../../platform/mexico-time.js';
-import type { Pac } from './pac.js';
+import { needsReceptorAcceptance, type Pac } from './pac.js';
 
 /** SAT's own RFC: what test stamps carry as the certifying provider. */
 const SANDBOX_PROVIDER_RFC = 'SAT970701NN3';
@@ -14,8 +14,8 @@ const escapeAttribute = (value: string) =>
 /**
  * The embedded default PAC: stamps our sealed XML as a PAC would, adding a TimbreFiscalDigital 1.1
  * with a fresh UUID and a SelloSAT made with a local test certificate (SAT's public test CSD). It
- * never reaches SAT: the CFDI has no fiscal validity, and its PDF says so. Cancellation is
- * immediate, as SAT does for amounts that need no acceptance.
+ * never reaches SAT: the CFDI has no fiscal validity, and its PDF says so. Cancellation follows
+ * SAT's acceptance rules (pending where the receptor must accept).
  */
 export function createSandboxPac(deps: { certificate: Csd; now: () => Date }): Pac {
   return {
@@ -55,8 +55,9 @@ export function createSandboxPac(deps: { certificate: Csd; now: () => Date }): P
           );
       return { uuid, xml, stampedAt, pacDocumentId: null };
     },
-    async cancel() {
-      return { status: 'canceled', acuseXml: null };
+    // As SAT does: at once, or pending the receptor's acceptance where the rules ask for it.
+    async cancel(request) {
+      return { status: needsReceptorAcceptance(request) ? 'pending' : 'canceled', acuseXml: null };
     },
   };
 }

@@ -78,6 +78,10 @@ async function pacError(promise: Promise<unknown>): Promise<PacError> {
   return error as PacError;
 }
 
+/** A cancellation asked days after stamping: past the next business day, so the rules apply. */
+const STAMPED_AT = new Date('2026-01-05T18:00:00Z');
+const LATE = new Date('2026-01-09T18:00:00Z');
+
 describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
   let sw: FakeSwPac;
   let clock: Date;
@@ -259,6 +263,9 @@ describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
       uuid: replaced.uuid,
       pacDocumentId: null,
       issuerRfc: EMISOR.rfc,
+      tipoDeComprobante: 'I' as const,
+      stampedAt: STAMPED_AT,
+      requestedAt: LATE,
       receiverRfc: RECEPTOR_RFC,
       total: '1738.84',
       motive: '01',
@@ -279,6 +286,9 @@ describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
       uuid: small.uuid,
       pacDocumentId: null,
       issuerRfc: EMISOR.rfc,
+      tipoDeComprobante: 'I' as const,
+      stampedAt: STAMPED_AT,
+      requestedAt: LATE,
       receiverRfc: RECEPTOR_RFC,
       total: '230.84',
       motive: '02' as const,
@@ -298,6 +308,9 @@ describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
       uuid: randomUUID().toUpperCase(),
       pacDocumentId: null,
       issuerRfc: EMISOR.rfc,
+      tipoDeComprobante: 'I' as const,
+      stampedAt: STAMPED_AT,
+      requestedAt: LATE,
       receiverRfc: RECEPTOR_RFC,
       total: '230.84',
       motive: '02' as const,

@@ -1,6 +1,7 @@
 import {
   type CancelRequest,
   type CancelResult,
+  needsReceptorAcceptance,
   type Pac,
   PacError,
   type PacErrorField,
@@ -63,7 +64,6 @@ const RECEPTOR_FIXES: Readonly<Record<PacErrorField, string>> = {
   cfdiUse: 'El uso del CFDI no es válido para tu régimen fiscal. Elige un uso compatible con tu régimen.',
 };
 
-const PUBLICO_EN_GENERAL = 'XAXX010101000';
 /** SW's tokens last 2 h; used when an answer does not say. */
 const DEFAULT_TOKEN_LIFETIME_MS = 2 * 60 * 60 * 1000;
 /** Renewed this much before it expires, so a token never runs out in the middle of a request. */
@@ -285,6 +285,3 @@ function describe(answer: SwAnswer): string {
  * request carries neither the CFDI's type (egresos need no acceptance) nor its date (cancelled by the
  * next day needs none), so those count as pending: silence ends as cancelled, never the reverse.
  */
-function needsReceptorAcceptance(request: CancelRequest): boolean {
-  return request.receiverRfc.toUpperCase() !== PUBLICO_EN_GENERAL && Number(request.total) > 1000;
-}

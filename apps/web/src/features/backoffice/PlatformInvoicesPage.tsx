@@ -1,5 +1,6 @@
-import { Badge, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../app/format';
 import { CatalogTable } from '../settings/CatalogTable';
@@ -12,6 +13,7 @@ import {
   listInvoices,
   type PlatformInvoice,
 } from './backoffice.api';
+import { InvoiceCancelModal } from './InvoiceCancelModal';
 import { ListState } from './ListState';
 
 const STATUS_COLORS: Record<InvoiceStatus, string> = {
@@ -27,6 +29,7 @@ const STATUS_COLORS: Record<InvoiceStatus, string> = {
 export function PlatformInvoicesPage() {
   const { t, i18n } = useTranslation();
   const invoices = useQuery({ queryKey: backofficeKeys.invoices, queryFn: listInvoices });
+  const [canceling, setCanceling] = useState<PlatformInvoice | null>(null);
   const rows = invoices.data?.data ?? [];
   const globals = invoices.data?.globals ?? [];
   const money = (amount: string) => formatMoney(amount, i18n.language);
@@ -106,8 +109,16 @@ export function PlatformInvoicesPage() {
               ),
             },
           ]}
+          actions={(invoice) =>
+            invoice.status === 'stamped' ? (
+              <Button size="compact-sm" variant="light" color="red" onClick={() => setCanceling(invoice)}>
+                {t('backoffice.invoices.cancel')}
+              </Button>
+            ) : null
+          }
         />
       )}
+      {canceling && <InvoiceCancelModal invoice={canceling} onClose={() => setCanceling(null)} />}
       <Title order={2} size="h4">
         {t('backoffice.invoices.globalsTitle')}
       </Title>

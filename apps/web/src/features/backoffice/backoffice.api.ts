@@ -178,6 +178,14 @@ export interface GlobalInvoice {
   stampedAt: string | null;
 }
 
+export type CancelMotive = '01' | '02' | '03' | '04';
+
+export const cancelInvoice = (id: string, motive: CancelMotive) =>
+  api.post<{ id: string; status: InvoiceStatus; replacedBy: string | null }>(
+    `${BASE}/invoices/${encodeURIComponent(id)}/cancel`,
+    { motive },
+  );
+
 export const listInvoices = () =>
   api.get<{ data: PlatformInvoice[]; globals: GlobalInvoice[] }>(`${BASE}/invoices`);
 
