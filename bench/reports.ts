@@ -9,7 +9,8 @@
  *   a server of its own (see measureExports): rows/s and the server's peak RSS; goals ≥ 20,000
  *   rows/s and < 300 MB.
  * Needs `npm run build` and PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates its
- * own database and drops it at the end (BENCH_KEEP_DATABASE=1 keeps it, to EXPLAIN queries).
+ * own database and drops it at the end (BENCH_KEEP_DATABASE=1 keeps it, to EXPLAIN queries;
+ * SUMMARY_ONLY=1 skips the exports).
  * Bounded: RUNS timed runs per query (default 30).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -327,7 +328,8 @@ async function main() {
         [large.organizationId],
       )
     ).rows.map((row) => row.month);
-    await measureExports(databaseUrl, months);
+    // SUMMARY_ONLY=1: the dashboard's figures alone (the exports take minutes).
+    if (!process.env.SUMMARY_ONLY) await measureExports(databaseUrl, months);
   } finally {
     await owner.end();
     await server.stop();

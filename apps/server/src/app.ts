@@ -215,6 +215,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const funds = createFundsService(services);
   const fundChanges = createFundChangesService({ ...services, mailer, config });
   const storage = createFileStorage(config.storage, config.dataDir);
+  const satStatusClient = config.satStatus.online
+    ? createSoapSatStatusClient({ url: config.satStatus.url, timeoutMs: config.satStatus.timeoutMs })
+    : createOfflineSatStatusClient();
   const jobs = createJobQueue(database, { pollingIntervalSeconds: config.jobsPollSeconds, log: app.log });
   const replenishmentAutomation = createReplenishmentAutomation({ ...services, mailer, jobs, config });
   const expenses = createExpensesService({
@@ -228,9 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...services,
     jobs,
     lookup69b,
-    client: config.satStatus.online
-      ? createSoapSatStatusClient({ url: config.satStatus.url, timeoutMs: config.satStatus.timeoutMs })
-      : createOfflineSatStatusClient(),
+    client: satStatusClient,
   });
   createInvoiceReminders({ ...services, mailer, jobs, config });
   createApprovalReminders({ ...services, mailer, jobs, config });
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     pac,
     issuer,
     series: config.invoicing.series,
+    satStatus: satStatusClient,
     now: clock,
     enqueueIssue: (organizationId, invoiceId) => invoiceIssuer.enqueueIssue(organizationId, invoiceId),
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   oracleValidate,
@@ -9,6 +10,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
+import { createOfflineSatStatusClient, type SatStatusClient } from '../../platform/sat/index.js';
 import { createInvoiceCancellation } from './invoice-cancellation.js';
 import { loadIssuer } from './issuer.js';
 import { createSandboxPac } from './sandbox-pac.js';
@@ -60,12 +62,67 @@ describe.each(testDatabaseKinds())(
         pac: createSandboxPac({ certificate: issuer.csd, now: () => later }),
         issuer,
         series: t.config.invoicing.series,
+        satStatus: createOfflineSatStatusClient(),
         now: () => later,
         enqueueIssue: async () => {},
       });
-      await settle.settleSandboxAcceptances();
+      await settle.followCancellations();
       expect((await invoicesOf(customer.client)).find((row) => row.id === invoice?.id)).toMatchObject({
         status: 'canceled',
+      });
+    });
+
+    it("follows a real PAC's pending cancellation at SAT: canceled when SAT says so, valid again when refused", async () => {
+      t.clock.now = new Date();
+      const customers = [
+        await paidCustomer(t, { plan: 'annual' }),
+        await paidCustomer(t, { plan: 'annual' }),
+      ];
+      const [accepted, refused] = await Promise.all(
+        customers.map(async (customer) => (await invoicesOnce(customer.client, 'stamped'))[0]),
+      );
+      // As a sealed-XML PAC leaves them: waiting for the receptor.
+      for (const invoice of [accepted, refused]) {
+        await t.database.db.execute(
+          sql`UPDATE invoices SET status = 'cancel_pending', cancel_motive = '02', pac = 'sealed-xml' WHERE id = ${invoice?.id}`,
+        );
+      }
+      const asked: string[] = [];
+      const sat: SatStatusClient = {
+        async check(query) {
+          asked.push(query.uuid);
+          const isAccepted = query.uuid === accepted?.uuid;
+          return {
+            checked: true,
+            document: isAccepted ? 'cancelado' : 'vigente',
+            cancellable: 'cancelable_con_aceptacion',
+            cancellation: isAccepted ? 'cancelado_con_aceptacion' : 'solicitud_rechazada',
+            efos: 'efos_200',
+            rawCode: 'S - Comprobante obtenido satisfactoriamente.',
+            checkedAt: t.clock.now,
+          };
+        },
+      };
+      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
+      const follow = createInvoiceCancellation({
+        db: t.database.db,
+        jobs: { register: () => {}, schedule: () => {} },
+        pac: createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now }),
+        issuer,
+        series: t.config.invoicing.series,
+        satStatus: sat,
+        now: () => t.clock.now,
+        enqueueIssue: async () => {},
+      });
+      await follow.followCancellations();
+      expect(asked).toEqual(expect.arrayContaining([accepted?.uuid, refused?.uuid]));
+      expect((await invoicesOf(customers[0]?.client as TestClient))[0]).toMatchObject({ status: 'canceled' });
+      expect((await invoicesOf(customers[1]?.client as TestClient))[0]).toMatchObject({
+        status: 'stamped',
+        error: {
+          code: 'CANCELLATION_REFUSED',
+          message: 'El receptor rechazó la cancelación: el CFDI sigue vigente.',
+        },
       });
     });
 

@@ -1,4 +1,5 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { attr, readXml } from '@cajachica/cfdi';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { RequestOrigin } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/database.js';
@@ -6,6 +7,7 @@ import { newId } from '../../platform/db/ids.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs.js';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
+import type { SatStatusClient } from '../../platform/sat/index.js';
 import { withSystem, withTenant } from '../../platform/tenancy.js';
 import { organizationFiscalData } from '../organizations/organizations.schema.js';
 import { nextFolio } from './folios.js';
@@ -15,7 +17,7 @@ import type { Pac } from './pac.js';
 
 export const CANCEL_MOTIVES = ['01', '02', '03', '04'] as const;
 export type CancelMotive = (typeof CANCEL_MOTIVES)[number];
-export const SANDBOX_ACCEPTANCE_JOB = 'invoice-sandbox-acceptance';
+export const FOLLOW_CANCELLATIONS_JOB = 'invoice-follow-cancellations';
 /** SAT gives the receptor 3 business days; silence is acceptance. Counted as 5 calendar days here. */
 const ACCEPTANCE_WAIT_MS = 5 * 24 * 60 * 60 * 1000;
 
@@ -34,6 +36,8 @@ export function createInvoiceCancellation(deps: {
   pac: Pac;
   issuer: Issuer;
   series: { ingreso: string };
+  /** SAT's "Consulta de estado de CFDI": how a pending cancellation ended. */
+  satStatus: SatStatusClient;
   now: () => Date;
   /** Queues the stamping of an invoice (the issuer's job). */
   enqueueIssue: (organizationId: string, invoiceId: string) => Promise<void>;
@@ -200,46 +204,97 @@ export function createInvoiceCancellation(deps: {
     await cancelAtPac(original, '01', replacement.uuid, SUBSTITUTION_ORIGIN, {});
   }
 
-  /** The sandbox plays SAT: a receptor who does not answer in time has accepted. */
-  async function settleSandboxAcceptances(): Promise<number> {
-    if (deps.pac.name !== 'sandbox') return 0;
-    const due = await withSystem(db, (tx) =>
+  /** The cancellation's end, decided: canceled, or back to valid when the receptor refused it. */
+  async function settle(invoice: InvoiceRow, outcome: 'canceled' | 'refused') {
+    await withTenant(db, { organizationId: invoice.organizationId }, async (tx) => {
+      const [row] = await tx
+        .update(invoices)
+        .set(
+          outcome === 'canceled'
+            ? { status: 'canceled', canceledAt: deps.now(), updatedAt: deps.now() }
+            : {
+                status: 'stamped',
+                cancelMotive: null,
+                errorCode: 'CANCELLATION_REFUSED',
+                errorMessage: 'El receptor rechazó la cancelación: el CFDI sigue vigente.',
+                updatedAt: deps.now(),
+              },
+        )
+        .where(
+          and(
+            eq(invoices.organizationId, invoice.organizationId),
+            eq(invoices.id, invoice.id),
+            eq(invoices.status, 'cancel_pending'),
+          ),
+        )
+        .returning({ id: invoices.id });
+      if (!row) return;
+      await recordAudit(tx, { organizationId: invoice.organizationId, userId: null }, FOLLOW_ORIGIN, {
+        action: outcome === 'canceled' ? 'invoice.canceled' : 'invoice.cancellation_refused',
+        targetType: 'invoice',
+        targetId: invoice.id,
+        before: { status: 'cancel_pending' },
+        after: { status: outcome === 'canceled' ? 'canceled' : 'stamped' },
+      });
+    });
+  }
+
+  /**
+   * Follows the cancellations waiting for the receptor (daily): SAT's status service says whether
+   * each ended canceled (accepted, or the receptor's days ran out) or refused. The sandbox plays
+   * SAT: a receptor who does not answer in time has accepted.
+   */
+  async function followCancellations(): Promise<number> {
+    const pending = await withSystem(db, (tx) =>
       tx
         .select({ organizationId: invoices.organizationId, id: invoices.id })
         .from(invoices)
-        .where(
-          and(
-            eq(invoices.status, 'cancel_pending'),
-            lt(invoices.createdAt, new Date(deps.now().getTime() - ACCEPTANCE_WAIT_MS)),
-          ),
-        ),
+        .where(eq(invoices.status, 'cancel_pending')),
     );
-    for (const { organizationId, id } of due) {
-      await withTenant(db, { organizationId }, (tx) =>
-        tx
-          .update(invoices)
-          .set({ status: 'canceled', canceledAt: deps.now(), updatedAt: sql`now()` })
-          .where(
-            and(
-              eq(invoices.organizationId, organizationId),
-              eq(invoices.id, id),
-              eq(invoices.status, 'cancel_pending'),
-              lt(invoices.updatedAt, new Date(deps.now().getTime() - ACCEPTANCE_WAIT_MS)),
-            ),
-          ),
-      );
+    let settled = 0;
+    for (const { organizationId, id } of pending) {
+      const invoice = await loadInvoice(organizationId, id);
+      if (invoice.pac === 'sandbox') {
+        if (invoice.updatedAt.getTime() < deps.now().getTime() - ACCEPTANCE_WAIT_MS) {
+          await settle(invoice, 'canceled');
+          settled += 1;
+        }
+        continue;
+      }
+      if (!invoice.uuid || !invoice.xml) continue;
+      const status = await deps.satStatus.check({
+        issuerRfc: deps.issuer.rfc,
+        receiverRfc: invoice.receptor.rfc,
+        total: invoice.total,
+        uuid: invoice.uuid,
+        sello: attr(readXml(invoice.xml), 'Sello'),
+      });
+      if (!status.checked) continue; // offline: asked again tomorrow
+      if (status.document === 'cancelado' || status.cancellation === 'plazo_vencido') {
+        await settle(invoice, 'canceled');
+        settled += 1;
+      } else if (status.cancellation === 'solicitud_rechazada') {
+        await settle(invoice, 'refused');
+        settled += 1;
+      }
     }
-    return due.length;
+    return settled;
   }
-  deps.jobs.register(SANDBOX_ACCEPTANCE_JOB, async () => void (await settleSandboxAcceptances()), {
-    retryLimit: 2,
+  deps.jobs.register(FOLLOW_CANCELLATIONS_JOB, async () => void (await followCancellations()), {
+    retryLimit: 3,
   });
-  deps.jobs.schedule(SANDBOX_ACCEPTANCE_JOB, '40 6 * * *', MEXICO_TIME_ZONE);
+  deps.jobs.schedule(FOLLOW_CANCELLATIONS_JOB, '40 6 * * *', MEXICO_TIME_ZONE);
 
-  return { cancel, onReplacementStamped, settleSandboxAcceptances };
+  return { cancel, onReplacementStamped, followCancellations };
 }
 
 export type InvoiceCancellation = ReturnType<typeof createInvoiceCancellation>;
+
+const FOLLOW_ORIGIN: RequestOrigin = {
+  ip: '',
+  userAgent: 'CajaChica (estado de cancelación en el SAT)',
+  requestId: `job:${FOLLOW_CANCELLATIONS_JOB}`,
+};
 
 const SUBSTITUTION_ORIGIN: RequestOrigin = {
   ip: '',
