@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { money } from '../../platform/money.js';
 import { costCenters, expenseCategories } from '../categories/categories.schema.js';
@@ -80,13 +80,41 @@ type WholeMonths = ReturnType<typeof splitByWholeMonths>;
 const total = (column: string) => sql.raw(`coalesce(sum(${column}), 0.00)::text`);
 const count = (column: string) => sql.raw(`coalesce(sum(${column}), 0)::int`);
 
+interface FundRow {
+  id: string;
+  name: string;
+  authorizedAmount: string;
+  cash: string;
+  pendingVouchers: string;
+  openAdvances: string;
+  replenishmentThreshold: string;
+}
+
+/** The open funds the filters cover (a closed fund holds nothing), amounts as text, by name. */
+function fundsInScope(organizationId: string, filters: ReportFilters) {
+  return sql`
+    SELECT coalesce(json_agg(json_build_object(
+             'id', ${funds.id}, 'name', ${funds.name},
+             'authorizedAmount', ${funds.authorizedAmount}::text, 'cash', ${funds.cash}::text,
+             'pendingVouchers', ${funds.pendingVouchers}::text, 'openAdvances', ${funds.openAdvances}::text,
+             'replenishmentThreshold', ${funds.replenishmentThreshold}::text) ORDER BY ${funds.name}), '[]')
+      FROM ${funds}
+     WHERE ${and(
+       eq(funds.organizationId, organizationId),
+       eq(funds.status, 'open'),
+       filters.fundId ? eq(funds.id, filters.fundId) : undefined,
+       filters.costCenterId ? eq(funds.costCenterId, filters.costCenterId) : undefined,
+     )}`;
+}
+
 /**
- * Spending by category, cost center and month plus the totals, in one statement: the whole months
- * of the range from expense_rollups (kept by triggers, a few rows per month), the days at its edges
- * from the expenses, summed in one pass (GROUPING SETS), with the category and cost center names
- * joined to the few grouped rows.
+ * The dashboard's figures in one statement (one round trip, one plan): spending by category, cost
+ * center and month plus the totals — the whole months of the range from expense_rollups (kept by
+ * triggers, a few rows per month), the days at its edges from the expenses, summed in one pass
+ * (GROUPING SETS), with the category and cost center names joined to the few grouped rows — and
+ * the balances of the funds in scope.
  */
-async function groupedSpending(tx: Tx, organizationId: string, filters: ReportFilters) {
+async function dashboardFigures(tx: Tx, organizationId: string, filters: ReportFilters) {
   const split = splitByWholeMonths(filters);
   // Never empty: a range without whole months is all edges.
   const parts = [
@@ -109,57 +137,36 @@ async function groupedSpending(tx: Tx, organizationId: string, filters: ReportFi
        -- A rollup row may sum to nothing (its expenses were rejected since): no such group is shown.
       HAVING sum(count) <> 0 OR grouping(category_id, cost_center_id, month) = 7
     )
-    SELECT grouped.*, coalesce(category.code, center.code) AS code, coalesce(category.name, center.name) AS name
-      FROM grouped
-      LEFT JOIN ${expenseCategories} category
-        ON grouped.dimension = 'category' AND category.organization_id = ${organizationId}
-       AND category.id = grouped.category_id
-      LEFT JOIN ${costCenters} center
-        ON grouped.dimension = 'costCenter' AND center.organization_id = ${organizationId}
-       AND center.id = grouped.cost_center_id`);
-  return (result as unknown as { rows: GroupedRow[] }).rows;
-}
-
-/** Balances of the open funds the filters cover (a closed fund holds nothing). */
-async function fundBalances(tx: Tx, organizationId: string, filters: ReportFilters) {
-  const rows = await tx
-    .select({
-      id: funds.id,
-      name: funds.name,
-      authorizedAmount: funds.authorizedAmount,
-      cash: funds.cash,
-      pendingVouchers: funds.pendingVouchers,
-      openAdvances: funds.openAdvances,
-      replenishmentThreshold: funds.replenishmentThreshold,
-    })
-    .from(funds)
-    .where(
-      and(
-        eq(funds.organizationId, organizationId),
-        eq(funds.status, 'open'),
-        filters.fundId ? eq(funds.id, filters.fundId) : undefined,
-        filters.costCenterId ? eq(funds.costCenterId, filters.costCenterId) : undefined,
-      ),
+    , named AS (
+      SELECT grouped.*, coalesce(category.code, center.code) AS code, coalesce(category.name, center.name) AS name
+        FROM grouped
+        LEFT JOIN ${expenseCategories} category
+          ON grouped.dimension = 'category' AND category.organization_id = ${organizationId}
+         AND category.id = grouped.category_id
+        LEFT JOIN ${costCenters} center
+          ON grouped.dimension = 'costCenter' AND center.organization_id = ${organizationId}
+         AND center.id = grouped.cost_center_id
     )
-    .orderBy(asc(funds.name));
-  return rows.map(({ replenishmentThreshold, ...fund }) => ({
-    ...fund,
-    // The same rule as the fund's own view (funds.service toFundView): cash at or under the threshold.
-    needsReplenishment: money(fund.cash).lessThanOrEqualTo(replenishmentThreshold),
-  }));
+    SELECT (SELECT coalesce(json_agg(named), '[]') FROM named) AS grouped,
+           (${fundsInScope(organizationId, filters)}) AS funds`);
+  const [row] = (result as unknown as { rows: { grouped: GroupedRow[]; funds: FundRow[] }[] }).rows;
+  return { grouped: row?.grouped ?? [], funds: row?.funds ?? [] };
 }
 
 const byTotalDescending = (a: { total: string }, b: { total: string }) => money(b.total).comparedTo(a.total);
 
 /** The dashboard: fund balances, spending by category / cost center / month, and what needs attention. */
 export async function reportSummary(tx: Tx, organizationId: string, filters: ReportFilters) {
-  const fundRows = await fundBalances(tx, organizationId, filters);
-  const grouped = await groupedSpending(tx, organizationId, filters);
+  const { grouped, funds: fundRows } = await dashboardFigures(tx, organizationId, filters);
   const of = (dimension: GroupedRow['dimension']) => grouped.filter((row) => row.dimension === dimension);
   const all = of('all')[0];
   const months = of('month').map((row) => ({ month: row.month ?? '', total: row.total, count: row.count }));
   return {
-    funds: fundRows,
+    funds: fundRows.map(({ replenishmentThreshold, ...fund }) => ({
+      ...fund,
+      // The same rule as the fund's own view (funds.service toFundView): cash at or under the threshold.
+      needsReplenishment: money(fund.cash).lessThanOrEqualTo(replenishmentThreshold),
+    })),
     spending: { count: all?.count ?? 0, total: all?.total ?? '0.00' },
     byCategory: of('category')
       .map((row) => ({
