@@ -1,35 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
 import { inviteAndJoin, logInBrowser } from './helpers/people.js';
+import { shots } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-/** After Mantine's transitions (the navbar sliding away on a phone), so a screenshot shows the final state. */
-const settled = (page: Page) =>
-  page.evaluate(async () => {
-    for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
-    await Promise.allSettled(document.getAnimations().map((animation) => animation.finished));
-  });
-/** The whole page at both sizes. */
-async function shots(page: Page, name: string) {
-  for (const [size, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await settled(page);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-  await settled(page);
-}
 
 const PASSWORD = 'una contraseña larga';
 const OWNER_EMAIL = 'tesoreria@izcalli.example.mx';

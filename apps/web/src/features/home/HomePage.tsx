@@ -5,13 +5,14 @@ import { Link } from 'react-router';
 import { useSession } from '../../api/session';
 import { RoleBadges } from '../members/RoleBadges';
 import { canReadReports } from '../reports/reports.api';
+import { SetupChecklist } from './SetupChecklist';
 
 // The charts are heavy: only the people who see the dashboard download them.
 const ReportDashboard = lazy(() =>
   import('../reports/ReportDashboard').then((module) => ({ default: module.ReportDashboard })),
 );
 
-/** `/app`: a greeting; for those who read reports, the organization's dashboard. */
+/** `/app`: a greeting, the owner's setup steps while any is missing, and for those who read reports, the dashboard. */
 export function HomePage() {
   const { t } = useTranslation();
   const me = useSession();
@@ -21,6 +22,7 @@ export function HomePage() {
         <Title order={1} size="h2">
           {t('home.greeting', { name: me.user.name })}
         </Title>
+        <SetupChecklist me={me} />
         <Paper withBorder p="md">
           <Stack gap="md">
             <div>
@@ -57,6 +59,7 @@ export function HomePage() {
           {t('reports.openReports')}
         </Button>
       </Group>
+      <SetupChecklist me={me} />
       <Suspense
         fallback={
           <Center py="xl">
