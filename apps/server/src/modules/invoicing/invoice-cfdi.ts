@@ -24,6 +24,8 @@ export interface InvoiceToBuild {
   /** The CFDI it relates to: an egreso's ingreso (01), or the one a replacement substitutes (04). */
   relatedUuid: string | null;
   relationType: '01' | '04' | null;
+  /** YYYY-MM of the factura global a nota de crédito to the general public relates to. */
+  globalPeriod: string | null;
   description: string;
 }
 
@@ -52,6 +54,16 @@ export function cfdiOfInvoice(
     moneda: 'MXN',
     exportacion: '01',
     lugarExpedicion: context.issuer.postalCode,
+    // To the general public, SAT asks for the period the factura global covered.
+    ...(invoice.globalPeriod
+      ? {
+          informacionGlobal: {
+            periodicidad: '04',
+            meses: invoice.globalPeriod.slice(5, 7),
+            año: invoice.globalPeriod.slice(0, 4),
+          },
+        }
+      : {}),
     ...(invoice.relatedUuid && invoice.relationType
       ? { cfdiRelacionados: [{ tipoRelacion: invoice.relationType, uuids: [invoice.relatedUuid] }] }
       : {}),
@@ -61,7 +73,8 @@ export function cfdiOfInvoice(
       nombre: invoice.receptor.name,
       domicilioFiscalReceptor: invoice.receptor.postalCode,
       regimenFiscalReceptor: invoice.receptor.taxRegime,
-      usoCfdi: isEgreso ? 'G02' : invoice.receptor.cfdiUse,
+      // A nota de crédito is G02 ("devoluciones"), but the general public's only use is S01.
+      usoCfdi: isEgreso && invoice.receptor.rfc !== 'XAXX010101000' ? 'G02' : invoice.receptor.cfdiUse,
     },
     conceptos: [
       {

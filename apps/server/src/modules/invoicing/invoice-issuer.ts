@@ -2,13 +2,13 @@ import { attr, buildAndSealCfdi40, CsdError, findTimbres, readXml } from '@cajac
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
-import { MEXICO_TIME_ZONE, mexicoCityDateTime } from '../../platform/mexico-time.js';
+import { MEXICO_TIME_ZONE, mexicoCityDate, mexicoCityDateTime } from '../../platform/mexico-time.js';
 import { withSystem, withTenant } from '../../platform/tenancy.js';
 import { organizationFiscalData } from '../organizations/organizations.schema.js';
 import { payments, refunds } from '../subscriptions/subscriptions.schema.js';
 import { nextFolio } from './folios.js';
 import { cfdiOfInvoice, formaPagoOf } from './invoice-cfdi.js';
-import { type InvoiceReceptor, invoices } from './invoicing.schema.js';
+import { globalInvoices, type InvoiceReceptor, invoices } from './invoicing.schema.js';
 import type { Issuer } from './issuer.js';
 import { type Pac, PacError } from './pac.js';
 
@@ -140,6 +140,8 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
             eq(invoices.organizationId, organizationId),
             eq(invoices.paymentId, refund.paymentId),
             eq(invoices.kind, 'ingreso'),
+            // A replaced ingreso (canceled with motive 01) gives way to its replacement.
+            isNull(invoices.replacedBy),
           ),
         );
       const [payment] = await tx
@@ -150,12 +152,14 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
     });
     if (!found) return;
     if (found.existing) return enqueueIssue(organizationId, found.existing.id);
-    // The nota de crédito relates to a stamped ingreso: until there is one, the job retries.
-    if (!found.ingreso?.uuid || !found.payment) {
-      throw new Error(`refund ${refundId}: its payment's ingreso is not stamped yet`);
-    }
+    if (!found.ingreso || !found.payment)
+      throw new Error(`refund ${refundId}: its payment has no ingreso yet`);
+    // The nota de crédito relates to a stamped CFDI: the payment's ingreso, or the month's factura
+    // global it went into (to the general public). Until that one is stamped, the job retries.
+    const related = await relatedCfdiOf(found.ingreso);
+    if (!related) throw new Error(`refund ${refundId}: the CFDI of its payment is not stamped yet`);
     const folio = await nextFolio(db, deps.settings.series.egreso);
-    const { ingreso, refund, payment } = found;
+    const { refund, payment } = found;
     const made = await withTenant(db, { organizationId }, async (tx) => {
       const [row] = await tx
         .insert(invoices)
@@ -171,9 +175,10 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
           total: refund.total,
           // How the money went back: through the provider as it came, or by SPEI.
           formaPago: refund.channel === 'spei' ? '03' : formaPagoOf(payment.method, payment.cardFunding),
-          receptor: ingreso.receptor,
-          relatedUuid: ingreso.uuid,
+          receptor: related.receptor,
+          relatedUuid: related.uuid,
           relationType: '01',
+          globalPeriod: related.globalPeriod,
           pac: deps.pac.name,
         })
         .onConflictDoNothing()
@@ -181,6 +186,26 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
       return row ?? null;
     });
     if (made) await enqueueIssue(organizationId, made.id);
+  }
+
+  /** The stamped CFDI a refund's nota de crédito relates to, with the receptor it goes to. */
+  async function relatedCfdiOf(ingreso: typeof invoices.$inferSelect) {
+    if (ingreso.status !== 'global') {
+      return ingreso.uuid ? { uuid: ingreso.uuid, receptor: ingreso.receptor, globalPeriod: null } : null;
+    }
+    const period = mexicoCityDate(ingreso.createdAt).slice(0, 7);
+    const [global] = await withSystem(db, (tx) =>
+      tx
+        .select({ uuid: globalInvoices.uuid })
+        .from(globalInvoices)
+        .where(and(eq(globalInvoices.period, period), eq(globalInvoices.status, 'stamped'))),
+    );
+    if (!global?.uuid) return null;
+    return {
+      uuid: global.uuid,
+      receptor: { ...PUBLICO_EN_GENERAL, postalCode: deps.issuer.postalCode },
+      globalPeriod: period,
+    };
   }
 
   const enqueueIssue = (organizationId: string, invoiceId: string) =>

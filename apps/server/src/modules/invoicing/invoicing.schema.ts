@@ -64,6 +64,8 @@ export const invoices = pgTable(
     relatedUuid: text('related_uuid'),
     /** c_TipoRelacion of relatedUuid: 01 nota de crédito, 04 sustitución. */
     relationType: text('relation_type', { enum: ['01', '04'] }),
+    /** YYYY-MM: a nota de crédito to the general public, of a payment in that month's factura global. */
+    globalPeriod: text('global_period'),
     pac: text('pac').notNull(),
     pacDocumentId: text('pac_document_id'),
     uuid: text('uuid'),

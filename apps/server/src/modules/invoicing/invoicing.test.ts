@@ -239,6 +239,38 @@ describe.each(testDatabaseKinds())(
       expect((await global.issueMonth(period))?.uuid).toBe(issued?.uuid);
     });
 
+    it('issues the nota de crédito of a payment that went into the factura global to the general public, related to it', async () => {
+      t.clock.now = new Date();
+      const customer = await paidCustomer(t, { plan: 'annual', withFiscalData: false });
+      await invoicesOnce(customer.client, 'global');
+      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
+      const global = createGlobalInvoicing({
+        db: t.database.db,
+        jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
+        pac: createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now }),
+        issuer,
+        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
+        nextFolio: (serie) => nextFolio(t.database.db, serie),
+        now: () => t.clock.now,
+        log: { error: () => {} },
+      });
+      const period = mexicoCityDate(t.clock.now).slice(0, 7);
+      const stampedGlobal = await global.issueMonth(period);
+      expect((await customer.client.post('/api/v1/subscription/suspend', {})).statusCode).toBe(200);
+      const list = await waitFor(
+        () => invoicesOf(customer.client),
+        (invoices) => invoices.some((invoice) => invoice.kind === 'egreso' && invoice.status === 'stamped'),
+      );
+      const egreso = list.find((invoice) => invoice.kind === 'egreso');
+      expect(egreso).toMatchObject({ relatedUuid: stampedGlobal?.uuid, total: customer.payment.total });
+      const xml = (await customer.client.get(`/api/v1/invoices/${egreso?.id}/xml`)).body;
+      expect(xml).toContain('Rfc="XAXX010101000"');
+      expect(xml).toContain('UsoCFDI="S01"');
+      expect(xml).toContain(`Meses="${period.slice(5)}"`);
+      expect(xml).toContain(`UUID="${stampedGlobal?.uuid}"`);
+      expectValidCfdi(xml);
+    });
+
     it('issues the nota de crédito of a refund, related 01 to the ingreso, and valid too', async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t, { plan: 'annual' });
