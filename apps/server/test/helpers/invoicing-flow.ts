@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { expect } from 'vitest';
+import { loadIssuer } from '../../src/modules/invoicing/issuer.js';
+import { createSandboxPac } from '../../src/modules/invoicing/sandbox-pac.js';
 import { TEST_RECEIVER } from '../fakes/cfdi-factory.js';
 import { signUpVerifiedOwner } from './accounts-flow.js';
 import type { TestApp } from './test-app.js';
@@ -56,4 +58,21 @@ export async function paidCustomer(
   const payment = opened.json<{ payment: { id: string; total: string; reference: string } }>().payment;
   await owner.client.post(`/api/v1/subscription/payments/${payment.id}/simulate`);
   return { ...owner, payment };
+}
+
+/**
+ * The parts of an invoicing instance of a test's own (to run a job's step now, with a PAC the
+ * test controls): the app's database, issuer and settings, the sandbox PAC, jobs that do nothing.
+ */
+export function ownInvoicing(t: TestApp, now: () => Date = () => t.clock.now) {
+  const issuer = loadIssuer(t.config.invoicing, now());
+  return {
+    db: t.database.db,
+    jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
+    pac: createSandboxPac({ certificate: issuer.csd, now }),
+    issuer,
+    settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
+    now,
+    log: { error: () => {} },
+  };
 }

@@ -1,4 +1,4 @@
-import { buildAndSealCfdi40, type CfdiInput } from '@cajachica/cfdi';
+import type { CfdiInput } from '@cajachica/cfdi';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
@@ -6,9 +6,11 @@ import { MEXICO_TIME_ZONE, mexicoCityDate, mexicoCityDateTime } from '../../plat
 import { sumMoney, toCentavos } from '../../platform/money.js';
 import { withSystem } from '../../platform/tenancy.js';
 import { payments } from '../subscriptions/subscriptions.schema.js';
+import { publicoEnGeneral } from './invoice-cfdi.js';
 import { globalInvoices, invoices } from './invoicing.schema.js';
 import type { Issuer } from './issuer.js';
 import { type Pac, PacError } from './pac.js';
+import { stampOnce } from './stamp-once.js';
 
 export const GLOBAL_INVOICE_JOB = 'invoice-global';
 const CLAIM_MS = 2 * 60 * 1000;
@@ -86,6 +88,7 @@ export function createGlobalInvoicing(deps: {
     fecha: string,
   ): CfdiInput {
     const [year, month] = row.period.split('-') as [string, string];
+    const publico = publicoEnGeneral(deps.issuer.postalCode);
     return {
       serie: row.serie,
       folio: String(row.folio),
@@ -99,11 +102,11 @@ export function createGlobalInvoicing(deps: {
       informacionGlobal: { periodicidad: '04', meses: month, año: year },
       emisor: { rfc: deps.issuer.rfc, nombre: deps.issuer.name, regimenFiscal: deps.issuer.regime },
       receptor: {
-        rfc: 'XAXX010101000',
-        nombre: 'PUBLICO EN GENERAL',
-        domicilioFiscalReceptor: deps.issuer.postalCode,
-        regimenFiscalReceptor: '616',
-        usoCfdi: 'S01',
+        rfc: publico.rfc,
+        nombre: publico.name,
+        domicilioFiscalReceptor: publico.postalCode,
+        regimenFiscalReceptor: publico.taxRegime,
+        usoCfdi: publico.cfdiUse,
       },
       conceptos: lines.map((line) => ({
         claveProdServ: '01010101',
@@ -180,12 +183,16 @@ export function createGlobalInvoicing(deps: {
     try {
       // A sealed XML of other lines (a payment joined since) is not re-sent: it is sealed anew.
       const sealedIsCurrent = claimed.xml?.includes(`Total="${sums.total}"`) === true;
-      let sealedXml: string | null = null;
-      if (!deps.pac.sealsItself) {
-        sealedXml = sealedIsCurrent ? claimed.xml : buildAndSealCfdi40(cfdi, deps.issuer.csd, now);
-        if (!sealedIsCurrent) await update({ xml: sealedXml });
-      }
-      const stamped = await deps.pac.stamp({ invoiceId: claimed.id, cfdi, sealedXml, customerEmail: null });
+      const stamped = await stampOnce({
+        pac: deps.pac,
+        issuer: deps.issuer,
+        cfdi,
+        documentId: claimed.id,
+        customerEmail: null,
+        keptSealedXml: sealedIsCurrent ? claimed.xml : null,
+        keepSealedXml: (xml) => update({ xml }),
+        now,
+      });
       return await update({
         status: 'stamped',
         uuid: stamped.uuid,

@@ -3,6 +3,19 @@ import type { CardFunding, PaymentMethod } from '../subscriptions/subscriptions.
 import type { InvoiceReceptor } from './invoicing.schema.js';
 import type { Issuer } from './issuer.js';
 
+/** SAT's generic RFC of sales to the general public (factura global and its notas de crédito). */
+export const PUBLICO_EN_GENERAL_RFC = 'XAXX010101000';
+
+/** The general public as receptor (Anexo 20): régimen 616, uso S01, the issuer's postal code. */
+export const publicoEnGeneral = (postalCode: string): InvoiceReceptor => ({
+  rfc: PUBLICO_EN_GENERAL_RFC,
+  name: 'PUBLICO EN GENERAL',
+  taxRegime: '616',
+  postalCode,
+  cfdiUse: 'S01',
+  email: null,
+});
+
 /**
  * c_FormaPago of a payment (BILLING.md): cash at OXXO 01, SPEI 03, a credit card 04, a debit or
  * prepaid card 28. A card whose funding the provider did not say is taken as credit.
@@ -74,7 +87,7 @@ export function cfdiOfInvoice(
       domicilioFiscalReceptor: invoice.receptor.postalCode,
       regimenFiscalReceptor: invoice.receptor.taxRegime,
       // A nota de crédito is G02 ("devoluciones"), but the general public's only use is S01.
-      usoCfdi: isEgreso && invoice.receptor.rfc !== 'XAXX010101000' ? 'G02' : invoice.receptor.cfdiUse,
+      usoCfdi: isEgreso && invoice.receptor.rfc !== PUBLICO_EN_GENERAL_RFC ? 'G02' : invoice.receptor.cfdiUse,
     },
     conceptos: [
       {

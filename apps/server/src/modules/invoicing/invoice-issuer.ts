@@ -1,4 +1,4 @@
-import { attr, buildAndSealCfdi40, CsdError, findTimbres, readXml } from '@cajachica/cfdi';
+import { CsdError } from '@cajachica/cfdi';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { JobQueue } from '../../platform/jobs.js';
@@ -7,10 +7,11 @@ import { withSystem, withTenant } from '../../platform/tenancy.js';
 import { organizationFiscalData } from '../organizations/organizations.schema.js';
 import { payments, refunds } from '../subscriptions/subscriptions.schema.js';
 import { nextFolio } from './folios.js';
-import { cfdiOfInvoice, formaPagoOf } from './invoice-cfdi.js';
+import { cfdiOfInvoice, formaPagoOf, publicoEnGeneral } from './invoice-cfdi.js';
 import { globalInvoices, type InvoiceReceptor, invoices } from './invoicing.schema.js';
 import type { Issuer } from './issuer.js';
 import { type Pac, PacError } from './pac.js';
+import { stampOnce } from './stamp-once.js';
 
 export const INVOICE_PAYMENT_JOB = 'invoice-payment';
 export const INVOICE_REFUND_JOB = 'invoice-refund';
@@ -20,14 +21,6 @@ export const INVOICE_SWEEP_JOB = 'invoice-sweep';
 const EVENT_LOST_AFTER_MS = 10 * 60 * 1000;
 /** How long one stamping attempt holds an invoice (longer than any PAC call with its timeout). */
 const CLAIM_MS = 2 * 60 * 1000;
-
-/** The UUID and date of a stamped XML the PAC gave back. */
-function stampOf(xml: string, now: Date) {
-  const [timbre] = findTimbres(readXml(xml));
-  const uuid = timbre ? attr(timbre, 'UUID') : undefined;
-  if (!uuid) throw new Error('the PAC returned a stamped XML without a UUID');
-  return { uuid: uuid.toUpperCase(), xml, stampedAt: now, pacDocumentId: null };
-}
 
 export interface InvoiceIssuerDeps {
   db: Db;
@@ -110,7 +103,9 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
           iva: payment.iva,
           total: payment.total,
           formaPago: formaPagoOf(payment.method, payment.cardFunding),
-          receptor: receptor ?? PUBLICO_EN_GENERAL,
+          // Until the month's factura global, which carries the issuer's postal code, the row only
+          // says who it goes to.
+          receptor: receptor ?? publicoEnGeneral('00000'),
           pac: deps.pac.name,
         })
         .onConflictDoNothing()
@@ -203,7 +198,7 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
     if (!global?.uuid) return null;
     return {
       uuid: global.uuid,
-      receptor: { ...PUBLICO_EN_GENERAL, postalCode: deps.issuer.postalCode },
+      receptor: publicoEnGeneral(deps.issuer.postalCode),
       globalPeriod: period,
     };
   }
@@ -262,20 +257,16 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
       { issuer: deps.issuer, fecha: mexicoCityDateTime(now), ...deps.settings },
     );
     try {
-      let sealedXml: string | null = null;
-      if (!deps.pac.sealsItself) {
-        sealedXml = invoice.xml ?? buildAndSealCfdi40(cfdi, deps.issuer.csd, now);
-        if (!invoice.xml) await update({ xml: sealedXml });
-      }
-      const stamped = await deps.pac
-        .stamp({ invoiceId, cfdi, sealedXml, customerEmail: invoice.receptor.email })
-        .catch((error: unknown) => {
-          // Stamped by an earlier attempt whose answer was lost: that stamp is this invoice's.
-          if (error instanceof PacError && error.kind === 'already_stamped' && error.details.stampedXml) {
-            return stampOf(error.details.stampedXml, now);
-          }
-          throw error;
-        });
+      const stamped = await stampOnce({
+        pac: deps.pac,
+        issuer: deps.issuer,
+        cfdi,
+        documentId: invoiceId,
+        customerEmail: invoice.receptor.email,
+        keptSealedXml: invoice.xml,
+        keepSealedXml: (xml) => update({ xml }),
+        now,
+      });
       const [row] = await update({
         status: 'stamped',
         uuid: stamped.uuid,
@@ -426,13 +417,3 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
 }
 
 export type InvoiceIssuer = ReturnType<typeof createInvoiceIssuer>;
-
-/** BILLING.md: a customer without fiscal data goes into the factura global to the general public. */
-const PUBLICO_EN_GENERAL: InvoiceReceptor = {
-  rfc: 'XAXX010101000',
-  name: 'PUBLICO EN GENERAL',
-  taxRegime: '616',
-  postalCode: '00000',
-  cfdiUse: 'S01',
-  email: null,
-};

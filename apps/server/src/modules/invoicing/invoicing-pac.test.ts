@@ -6,11 +6,15 @@ import {
 } from '../../../../../packages/cfdi/src/cadena/sat-oracle.test-support.js';
 import { TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { type FakeSwPac, startFakeSwPac } from '../../../test/helpers/fake-sw-pac.js';
-import { invoicesOf, OWN_ISSUER_ENV, paidCustomer } from '../../../test/helpers/invoicing-flow.js';
+import {
+  invoicesOf,
+  invoicesOnce,
+  OWN_ISSUER_ENV,
+  ownInvoicing,
+  paidCustomer,
+} from '../../../test/helpers/invoicing-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { waitFor } from '../../../test/helpers/wait-for.js';
 import { createInvoiceIssuer } from './invoice-issuer.js';
-import { loadIssuer } from './issuer.js';
 import { type Pac, PacError } from './pac.js';
 
 describe('the platform invoices through a PAC that stamps our sealed XML (fake SW sapien on 127.0.0.1)', () => {
@@ -35,10 +39,7 @@ describe('the platform invoices through a PAC that stamps our sealed XML (fake S
 
   it("sends our sealed XML, keeps the PAC's stamp, and the result passes SAT's XSD", async () => {
     const owner = await paidCustomer(t);
-    const [invoice] = await waitFor(
-      () => invoicesOf(owner.client),
-      (list) => list[0]?.status === 'stamped',
-    );
+    const [invoice] = await invoicesOnce(owner.client, 'stamped');
     expect(invoice?.uuid).toMatch(/^[0-9A-F-]{36}$/);
     const stamps = pac.requests.filter((request) => request.path === '/cfdi33/stamp/v4');
     expect(stamps.at(-1)?.fields.xml).toContain('Sello="');
@@ -53,33 +54,23 @@ describe('the platform invoices through a PAC that stamps our sealed XML (fake S
       'El campo Nombre del receptor, debe pertenecer al nombre asociado al RFC.',
     );
     const owner = await paidCustomer(t);
-    const [rejected] = await waitFor(
-      () => invoicesOf(owner.client),
-      (list) => list[0]?.status === 'rejected',
-    );
+    const [rejected] = await invoicesOnce(owner.client, 'rejected');
     expect(rejected?.error).toMatchObject({ code: 'CFDI40145', field: 'legalName' });
     await owner.client.request('PUT', '/api/v1/organization/fiscal-data', {
       ...TEST_RECEIVER,
       legalName: 'MUNICIPIO DE CUAUTITLAN IZCALLI',
     });
-    const [stamped] = await waitFor(
-      () => invoicesOf(owner.client),
-      (list) => list[0]?.status === 'stamped',
-    );
+    const [stamped] = await invoicesOnce(owner.client, 'stamped');
     expect(stamped?.error).toBeNull();
   });
 
   it('keeps an invoice pending with the reason while the PAC is down, for the job to retry', async () => {
     const owner = await paidCustomer(t);
-    const [stamped] = await waitFor(
-      () => invoicesOf(owner.client),
-      (list) => list[0]?.status === 'stamped',
-    );
+    const [stamped] = await invoicesOnce(owner.client, 'stamped');
     await t.database.db.execute(
       // Back to pending, as before its first attempt.
       sql`UPDATE invoices SET status = 'pending', uuid = NULL, xml = NULL, stamped_at = NULL WHERE id = ${stamped?.id}`,
     );
-    const issuer = loadIssuer(t.config.invoicing, t.clock.now);
     const down: Pac = {
       name: 'sealed-xml',
       sealsItself: false,
@@ -88,15 +79,7 @@ describe('the platform invoices through a PAC that stamps our sealed XML (fake S
       },
       cancel: async () => ({ status: 'pending', acuseXml: null }),
     };
-    const retried = createInvoiceIssuer({
-      db: t.database.db,
-      jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
-      pac: down,
-      issuer,
-      settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
-      now: () => t.clock.now,
-      log: { error: () => {} },
-    });
+    const retried = createInvoiceIssuer({ ...ownInvoicing(t), pac: down });
     await expect(retried.issue(owner.organizationId, stamped?.id ?? '')).rejects.toThrow('SAT no responde');
     expect((await invoicesOf(owner.client))[0]).toMatchObject({
       status: 'pending',

@@ -10,7 +10,12 @@ import {
 } from '../../../../../packages/cfdi/src/cadena/sat-oracle.test-support.js';
 import { TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { invoicesOf, invoicesOnce, paidCustomer } from '../../../test/helpers/invoicing-flow.js';
+import {
+  invoicesOf,
+  invoicesOnce,
+  ownInvoicing,
+  paidCustomer,
+} from '../../../test/helpers/invoicing-flow.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
@@ -18,9 +23,7 @@ import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { nextFolio } from './folios.js';
 import { createGlobalInvoicing } from './global-invoice.js';
 import { createInvoiceIssuer, ISSUE_INVOICE_JOB } from './invoice-issuer.js';
-import { loadIssuer } from './issuer.js';
 import type { Pac } from './pac.js';
-import { createSandboxPac } from './sandbox-pac.js';
 
 const TEST_CSD_CER = readFileSync(
   path.join(process.cwd(), 'apps/server/assets/sat-test-csd/EKU9003173C9.cer'),
@@ -46,10 +49,7 @@ describe.each(testDatabaseKinds())(
     it("stamps an ingreso for a confirmed payment that passes SAT's XSD and whose seals verify, and emails it", async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t);
-      const [invoice] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [invoice] = await invoicesOnce(owner.client, 'stamped');
       expect(invoice).toMatchObject({
         kind: 'ingreso',
         total: owner.payment.total,
@@ -83,14 +83,11 @@ describe.each(testDatabaseKinds())(
     it('makes one CFDI of a payment however often its event arrives', async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t);
-      const [first] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [first] = await invoicesOnce(owner.client, 'stamped');
       // The payment's event delivered again, twice at once (a redelivery after a crash), to an
       // issuer whose jobs run at once and whose PAC counts what it is asked to stamp.
-      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
-      const sandbox = createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now });
+      const own = ownInvoicing(t);
+      const sandbox = own.pac;
       let stamps = 0;
       const countingPac: Pac = {
         ...sandbox,
@@ -101,7 +98,7 @@ describe.each(testDatabaseKinds())(
       };
       const issues: Promise<void>[] = [];
       const duplicate = createInvoiceIssuer({
-        db: t.database.db,
+        ...own,
         jobs: {
           register: () => {},
           schedule: () => {},
@@ -111,10 +108,6 @@ describe.each(testDatabaseKinds())(
           },
         },
         pac: countingPac,
-        issuer,
-        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
-        now: () => t.clock.now,
-        log: { error: () => {} },
       });
       await Promise.all([
         duplicate.invoicePayment(owner.organizationId, owner.payment.id),
@@ -132,17 +125,14 @@ describe.each(testDatabaseKinds())(
     it('stamps a pending invoice once when two attempts run at the same time', async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t);
-      const [first] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [first] = await invoicesOnce(owner.client, 'stamped');
       // Back to pending, as if the PAC's answer had been lost; two attempts race for it.
       await t.database.db.execute(
         sql`UPDATE invoices SET status = 'pending', uuid = NULL, stamped_at = NULL,
             xml = NULL WHERE id = ${first?.id}`,
       );
-      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
-      const sandbox = createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now });
+      const own = ownInvoicing(t);
+      const sandbox = own.pac;
       let stamps = 0;
       const slowPac: Pac = {
         ...sandbox,
@@ -152,15 +142,7 @@ describe.each(testDatabaseKinds())(
           return sandbox.stamp(request);
         },
       };
-      const racing = createInvoiceIssuer({
-        db: t.database.db,
-        jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
-        pac: slowPac,
-        issuer,
-        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
-        now: () => t.clock.now,
-        log: { error: () => {} },
-      });
+      const racing = createInvoiceIssuer({ ...own, pac: slowPac });
       await Promise.all([
         racing.issue(owner.organizationId, first?.id ?? ''),
         racing.issue(owner.organizationId, first?.id ?? ''),
@@ -172,22 +154,13 @@ describe.each(testDatabaseKinds())(
     it('finds a confirmed payment whose event was lost and invoices it', async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t);
-      await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      await invoicesOnce(owner.client, 'stamped');
       // As if the process had died between the payment's commit and its event.
       await t.database.db.execute(sql`DELETE FROM invoices WHERE payment_id = ${owner.payment.id}`);
       const sent: unknown[] = [];
-      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
       const sweeper = createInvoiceIssuer({
-        db: t.database.db,
+        ...ownInvoicing(t, () => new Date(t.clock.now.getTime() + 11 * 60 * 1000)),
         jobs: { register: () => {}, schedule: () => {}, send: async (_name, data) => void sent.push(data) },
-        pac: createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now }),
-        issuer,
-        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
-        now: () => new Date(t.clock.now.getTime() + 11 * 60 * 1000),
-        log: { error: () => {} },
       });
       await sweeper.sweep();
       expect(sent).toContainEqual({ organizationId: owner.organizationId, paymentId: owner.payment.id });
@@ -213,16 +186,9 @@ describe.each(testDatabaseKinds())(
         await paidCustomer(t, { withFiscalData: false }),
       ];
       for (const customer of customers) await invoicesOnce(customer.client, 'global');
-      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
       const global = createGlobalInvoicing({
-        db: t.database.db,
-        jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
-        pac: createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now }),
-        issuer,
-        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
+        ...ownInvoicing(t),
         nextFolio: (serie) => nextFolio(t.database.db, serie),
-        now: () => t.clock.now,
-        log: { error: () => {} },
       });
       const period = mexicoCityDate(t.clock.now).slice(0, 7);
       const issued = await global.issueMonth(period);
@@ -243,16 +209,9 @@ describe.each(testDatabaseKinds())(
       t.clock.now = new Date();
       const customer = await paidCustomer(t, { plan: 'annual', withFiscalData: false });
       await invoicesOnce(customer.client, 'global');
-      const issuer = loadIssuer(t.config.invoicing, t.clock.now);
       const global = createGlobalInvoicing({
-        db: t.database.db,
-        jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
-        pac: createSandboxPac({ certificate: issuer.csd, now: () => t.clock.now }),
-        issuer,
-        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
+        ...ownInvoicing(t),
         nextFolio: (serie) => nextFolio(t.database.db, serie),
-        now: () => t.clock.now,
-        log: { error: () => {} },
       });
       const period = mexicoCityDate(t.clock.now).slice(0, 7);
       const stampedGlobal = await global.issueMonth(period);
@@ -274,10 +233,7 @@ describe.each(testDatabaseKinds())(
     it('issues the nota de crédito of a refund, related 01 to the ingreso, and valid too', async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t, { plan: 'annual' });
-      const [ingreso] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [ingreso] = await invoicesOnce(owner.client, 'stamped');
       expect((await owner.client.post('/api/v1/subscription/suspend', {})).statusCode).toBe(200);
       const list = await waitFor(
         () => invoicesOf(owner.client),
@@ -296,10 +252,7 @@ describe.each(testDatabaseKinds())(
     it("keeps an invoice the PAC refused for the customer's data with the field to fix, and stamps it once fixed", async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t);
-      const [stamped] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [stamped] = await invoicesOnce(owner.client, 'stamped');
       // As SAT's CFDI40145 leaves it (the sandbox never refuses): rejected, the name to fix.
       await t.database.db.execute(
         sql`UPDATE invoices SET status = 'rejected', uuid = NULL, stamped_at = NULL, xml = NULL,
@@ -315,10 +268,7 @@ describe.each(testDatabaseKinds())(
         legalName: 'MUNICIPIO DE CUAUTITLAN IZCALLI ESTADO DE MEXICO',
       });
       expect(fixed.statusCode).toBe(200);
-      const [again] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [again] = await invoicesOnce(owner.client, 'stamped');
       expect(again?.error).toBeNull();
       const xml = (await owner.client.get(`/api/v1/invoices/${again?.id}/xml`)).body;
       expect(xml).toContain('Nombre="MUNICIPIO DE CUAUTITLAN IZCALLI ESTADO DE MEXICO"');
@@ -328,24 +278,12 @@ describe.each(testDatabaseKinds())(
     it('says plainly that the sandbox cannot issue once its test certificate expired (2027-05-18)', async () => {
       t.clock.now = new Date();
       const owner = await paidCustomer(t);
-      const [invoice] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [invoice] = await invoicesOnce(owner.client, 'stamped');
       await t.database.db.execute(
         sql`UPDATE invoices SET status = 'pending', uuid = NULL, stamped_at = NULL, xml = NULL WHERE id = ${invoice?.id}`,
       );
       const later = new Date('2027-06-01T18:00:00Z');
-      const issuer = loadIssuer(t.config.invoicing, later);
-      const expired = createInvoiceIssuer({
-        db: t.database.db,
-        jobs: { register: () => {}, schedule: () => {}, send: async () => {} },
-        pac: createSandboxPac({ certificate: issuer.csd, now: () => later }),
-        issuer,
-        settings: { ...t.config.invoicing, ivaRate: t.config.billing.ivaRate },
-        now: () => later,
-        log: { error: () => {} },
-      });
+      const expired = createInvoiceIssuer(ownInvoicing(t, () => later));
       await expired.issue(owner.organizationId, invoice?.id ?? '');
       expect((await invoicesOf(owner.client))[0]).toMatchObject({
         status: 'pending',
@@ -363,10 +301,7 @@ describe.each(testDatabaseKinds())(
       expect((await owner.client.get('/api/v1/invoices')).statusCode).toBe(200);
       expect((await t.client().get('/api/v1/invoices')).statusCode).toBe(401);
       const other = await signUpVerifiedOwner(t);
-      const [invoice] = await waitFor(
-        () => invoicesOf(owner.client),
-        (list) => list[0]?.status === 'stamped',
-      );
+      const [invoice] = await invoicesOnce(owner.client, 'stamped');
       expect((await other.client.get(`/api/v1/invoices/${invoice?.id}/xml`)).statusCode).toBe(404);
     });
   },

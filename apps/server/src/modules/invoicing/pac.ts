@@ -1,6 +1,7 @@
 import type { CfdiInput } from '@cajachica/cfdi';
 import { addCalendarDays, mexicoCityDate } from '../../platform/mexico-time.js';
 import { money } from '../../platform/money.js';
+import { PUBLICO_EN_GENERAL_RFC } from './invoice-cfdi.js';
 
 /**
  * A PAC (proveedor autorizado de certificación) behind one interface (BILLING.md §PAC adapters):
@@ -125,6 +126,6 @@ function nextBusinessDay(day: string): string {
 export function needsReceptorAcceptance(request: CancelRequest): boolean {
   if (money(request.total).lessThanOrEqualTo(ACCEPTANCE_THRESHOLD)) return false;
   if (request.tipoDeComprobante === 'E') return false;
-  if (request.receiverRfc.toUpperCase() === 'XAXX010101000') return false;
+  if (request.receiverRfc.toUpperCase() === PUBLICO_EN_GENERAL_RFC) return false;
   return mexicoCityDate(request.requestedAt) > nextBusinessDay(mexicoCityDate(request.stampedAt));
 }
