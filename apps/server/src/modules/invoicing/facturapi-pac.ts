@@ -6,7 +6,7 @@ import {
   type Pac,
   PacError,
   type PacErrorField,
-  RECEPTOR_ERROR_FIELDS,
+  receptorErrorField,
   type StampedCfdi,
   type StampRequest,
 } from './pac.js';
@@ -297,7 +297,7 @@ function toPacError(error: unknown): PacError {
   }
   // Facturapi's messages are Spanish already, and name the datum ("El RFC del receptor…").
   const code = satCode(error);
-  const field = (code ? RECEPTOR_ERROR_FIELDS[code] : undefined) ?? FIELDS_BY_PATH[error.path ?? ''];
+  const field = receptorErrorField(code, error.message) ?? FIELDS_BY_PATH[error.path ?? ''];
   return new PacError('rejected', error.message, { code: code ?? error.code, field });
 }
 

@@ -100,11 +100,33 @@ export const RECEPTOR_ERROR_FIELDS: Readonly<Record<string, PacErrorField>> = {
   CFDI40147: 'postalCode', // the fiscal address's postal code is not SAT's for the RFC
   CFDI40148: 'postalCode',
   CFDI40149: 'postalCode',
-  CFDI40157: 'taxRegime', // the régimen does not fit the RFC (persona física or moral)
-  CFDI40158: 'taxRegime', // the régimen is not registered for that RFC
+  CFDI40157: 'taxRegime', // the régimen is not in c_RegimenFiscal
+  CFDI40158: 'taxRegime', // the régimen does not fit the RFC (persona física or moral)
   CFDI40159: 'taxRegime',
-  CFDI40161: 'cfdiUse', // the UsoCFDI does not fit the receptor's régimen
+  CFDI40161: 'cfdiUse', // the UsoCFDI does not fit the receptor's persona type
+  CFDI40162: 'cfdiUse', // the UsoCFDI does not fit the receptor's régimen
 };
+
+/**
+ * SAT's messages name the receptor's attribute they reject ("El campo Nombre del receptor…",
+ * "…DomicilioFiscalReceptor…"). Published code tables disagree on a few numbers, so a receptor
+ * error whose code we do not map is still traced to its field by the attribute it names.
+ */
+const RECEPTOR_ATTRIBUTE_FIELDS: ReadonlyArray<[RegExp, PacErrorField]> = [
+  [/DomicilioFiscalReceptor/i, 'postalCode'],
+  [/RegimenFiscal(?:R|Receptor)\b/i, 'taxRegime'],
+  [/UsoCFDI/i, 'cfdiUse'],
+  [/Nombre del receptor/i, 'legalName'],
+  [/Rfc del receptor/i, 'rfc'],
+];
+
+/** The fiscal-data field a PAC's or SAT's rejection asks the customer to fix, if it is theirs. */
+export function receptorErrorField(code: string | undefined, message: string): PacErrorField | undefined {
+  const byCode = code ? RECEPTOR_ERROR_FIELDS[code] : undefined;
+  if (byCode) return byCode;
+  if (!code?.startsWith('CFDI4')) return undefined;
+  return RECEPTOR_ATTRIBUTE_FIELDS.find(([pattern]) => pattern.test(message))?.[1];
+}
 
 export type PacErrorField = NonNullable<PacError['details']['field']>;
 

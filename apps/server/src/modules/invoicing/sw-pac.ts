@@ -5,7 +5,7 @@ import {
   type Pac,
   PacError,
   type PacErrorField,
-  RECEPTOR_ERROR_FIELDS,
+  receptorErrorField,
   type StampedCfdi,
   type StampRequest,
 } from './pac.js';
@@ -259,8 +259,9 @@ function stampError(answer: SwAnswer, data: StampData | undefined): PacError {
       stampedXml: data?.cfdi,
     });
   }
-  const code = /CFDI4\d{4}/.exec(`${message} ${String(answer.body.messageDetail ?? '')}`)?.[0];
-  const field = code ? RECEPTOR_ERROR_FIELDS[code] : undefined;
+  const text = `${message} ${String(answer.body.messageDetail ?? '')}`;
+  const code = /CFDI4\d{4}/.exec(text)?.[0];
+  const field = receptorErrorField(code, text);
   if (code && field) return new PacError('rejected', RECEPTOR_FIXES[field], { code, field });
   return new PacError('rejected', `SW no timbró el CFDI: ${describe(answer)}`, {
     code: code ?? leadingCode(message),
