@@ -1,3 +1,4 @@
+import { FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 import {
   BRAND,
   type Doc,
@@ -40,7 +41,7 @@ const HEADER_HEIGHT = 22;
 function header(doc: Doc) {
   const y = doc.y;
   doc.rect(MARGIN, y, WIDTH, HEADER_HEIGHT).fill(FILL);
-  doc.font('Helvetica-Bold').fontSize(7).fillColor(BRAND);
+  doc.font(FONT_BOLD).fontSize(7).fillColor(BRAND);
   let x = MARGIN;
   for (const column of COLUMNS) {
     put(doc, column.header, x + PAD, y + 3, {
@@ -60,7 +61,7 @@ function detailsText(concepto: PrintedConcepto): string {
 function rowHeight(doc: Doc, concepto: PrintedConcepto): number {
   let tallest = 0;
   COLUMNS.forEach((column, index) => {
-    doc.font('Helvetica').fontSize(SIZE);
+    doc.font(FONT_REGULAR).fontSize(SIZE);
     const width = column.width - 2 * PAD;
     let height = doc.heightOfString(printable(column.cell(concepto)), { width });
     if (index === DESCRIPTION && concepto.details.length > 0) {
@@ -77,7 +78,7 @@ function row(doc: Doc, concepto: PrintedConcepto, height: number) {
   let x = MARGIN;
   COLUMNS.forEach((column, index) => {
     const width = column.width - 2 * PAD;
-    doc.font('Helvetica').fontSize(SIZE).fillColor('black');
+    doc.font(FONT_REGULAR).fontSize(SIZE).fillColor('black');
     put(doc, column.cell(concepto), x + PAD, y + PAD, { width, align: column.align });
     if (index === DESCRIPTION && concepto.details.length > 0) {
       doc.fontSize(DETAIL_SIZE).fillColor(MUTED);

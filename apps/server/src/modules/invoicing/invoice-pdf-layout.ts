@@ -1,11 +1,11 @@
-import type PDFDocument from 'pdfkit';
+import { type Doc, FONT_BOLD, FONT_REGULAR, hasGlyph } from '../../platform/pdf/fonts.js';
 import { ensureRoom, MARGIN } from '../journal/pdf-table.js';
 import type { Field } from './printed-invoice.js';
 
-// Shared pieces of the printed CFDI: letter portrait, pdfkit's standard fonts, CajaChica's colors.
+// Shared pieces of the printed CFDI: letter portrait, the embedded fonts of platform/pdf/fonts.ts,
+// CajaChica's colors.
 
-export type Doc = InstanceType<typeof PDFDocument>;
-
+export type { Doc };
 export { ensureRoom, MARGIN };
 /** A letter page (612 points wide) inside its margins. */
 export const WIDTH = 540;
@@ -16,24 +16,21 @@ export const MUTED = '#5f6b68';
 export const RULE = '#b9c9c5';
 export const ALERT = '#b00020';
 
-// The standard fonts are WinAnsi-encoded: pdfkit writes any other character as garbage bytes, so
-// such characters print as "?" (embedding a Unicode font would lift this).
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
+/**
+ * The text with control characters as spaces (line breaks kept) and what the embedded fonts have no
+ * glyph for (emoji, CJK…) as "?", which reads better than the font's empty box.
+ */
 export function printable(text: string): string {
   let result = '';
   for (const character of text) {
-    const code = character.codePointAt(0) ?? 0;
     if (character === '\n') result += character;
-    else if (code < 0x20) result += ' ';
-    else if (code < 0x7f || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(character))
-      result += character;
-    else result += '?';
+    else if ((character.codePointAt(0) ?? 0) < 0x20) result += ' ';
+    else result += hasGlyph(character) ? character : '?';
   }
   return result;
 }
 
-/** Text at a position, made printable in the standard fonts. */
+/** Text at a position, made printable in the embedded fonts. */
 export function put(doc: Doc, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
   doc.text(printable(text), x, y, options);
 }
@@ -43,7 +40,7 @@ const FIELD_SIZE = 7.5;
 
 /** Height of `fields` drawn by drawFields in `width`. */
 export function fieldsHeight(doc: Doc, fields: readonly Field[], width: number): number {
-  doc.font('Helvetica').fontSize(FIELD_SIZE);
+  doc.font(FONT_REGULAR).fontSize(FIELD_SIZE);
   return fields.reduce(
     (sum, field) => sum + doc.heightOfString(printable(field.value), { width: width - LABEL_WIDTH }) + 2,
     0,
@@ -54,9 +51,9 @@ export function fieldsHeight(doc: Doc, fields: readonly Field[], width: number):
 export function drawFields(doc: Doc, fields: readonly Field[], x: number, y: number, width: number): number {
   let top = y;
   for (const field of fields) {
-    doc.font('Helvetica-Bold').fontSize(FIELD_SIZE).fillColor(MUTED);
+    doc.font(FONT_BOLD).fontSize(FIELD_SIZE).fillColor(MUTED);
     put(doc, field.label, x, top, { width: LABEL_WIDTH - 4, lineBreak: false, ellipsis: true });
-    doc.font('Helvetica').fillColor('black');
+    doc.font(FONT_REGULAR).fillColor('black');
     put(doc, field.value, x + LABEL_WIDTH, top, { width: width - LABEL_WIDTH });
     top = doc.y + 2;
   }
@@ -71,7 +68,7 @@ export function box(doc: Doc, title: string, x: number, y: number, width: number
     .lineWidth(0.6)
     .strokeColor(RULE)
     .stroke();
-  doc.font('Helvetica-Bold').fontSize(8).fillColor(BRAND);
+  doc.font(FONT_BOLD).fontSize(8).fillColor(BRAND);
   put(doc, title.toUpperCase(), x + 6, y + 4, { width: width - 12, lineBreak: false });
   doc.fillColor('black');
 }
@@ -79,7 +76,7 @@ export function box(doc: Doc, title: string, x: number, y: number, width: number
 /** A section heading across the page, kept with at least `keep` points of what follows. */
 export function heading(doc: Doc, title: string, keep = 40): number {
   const y = ensureRoom(doc, keep + 16);
-  doc.font('Helvetica-Bold').fontSize(8.5).fillColor(BRAND);
+  doc.font(FONT_BOLD).fontSize(8.5).fillColor(BRAND);
   put(doc, title.toUpperCase(), MARGIN, y, { width: WIDTH, lineBreak: false });
   doc
     .moveTo(MARGIN, y + 11)

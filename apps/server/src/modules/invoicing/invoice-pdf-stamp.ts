@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { FONT_BOLD, FONT_MONO } from '../../platform/pdf/fonts.js';
 import {
   ALERT,
   type Doc,
@@ -45,18 +46,23 @@ function drawQr(doc: Doc, text: string, x: number, y: number) {
  * each line fills the width (base64 has no spaces; pdfkit would break it unevenly at "/" and "+").
  */
 function sealBlock(doc: Doc, label: string, text: string) {
-  doc.font('Courier').fontSize(SEAL_SIZE);
+  doc.font(FONT_MONO).fontSize(SEAL_SIZE);
   const perLine = Math.floor(WIDTH / doc.widthOfString('0'));
   const lines: string[] = [];
   for (let start = 0; start < text.length; start += perLine) lines.push(text.slice(start, start + perLine));
-  const block = lines.join('\n');
-  const height = doc.heightOfString(block, { width: WIDTH, lineBreak: false });
+  // Each line drawn where it goes, not wrapped: pdfkit would measure each "\n" as a character of
+  // the embedded font (its .notdef glyph) and break the full lines once more.
+  const lineHeight = doc.currentLineHeight(true);
+  const height = lines.length * lineHeight;
   const y = ensureRoom(doc, height + 14);
-  doc.font('Helvetica-Bold').fontSize(7).fillColor(MUTED);
+  doc.font(FONT_BOLD).fontSize(7).fillColor(MUTED);
   put(doc, label, MARGIN, y, { width: WIDTH, lineBreak: false });
-  doc.font('Courier').fontSize(SEAL_SIZE).fillColor('black');
-  put(doc, block, MARGIN, y + 9, { width: WIDTH + 1 });
-  doc.y += 5;
+  doc.font(FONT_MONO).fontSize(SEAL_SIZE).fillColor('black');
+  lines.forEach((line, index) => {
+    put(doc, line, MARGIN, y + 9 + index * lineHeight, { lineBreak: false });
+  });
+  doc.x = MARGIN;
+  doc.y = y + 9 + height + 5;
 }
 
 export function drawStamp(doc: Doc, invoice: PrintedInvoice) {
@@ -74,7 +80,7 @@ export function drawStamp(doc: Doc, invoice: PrintedInvoice) {
   const top = heading(doc, 'Timbre fiscal digital', height);
   drawQr(doc, invoice.verificationUrl, MARGIN, top);
   const after = drawFields(doc, fields, textX, top + 6, textWidth);
-  doc.font('Helvetica-Bold').fontSize(8).fillColor('black');
+  doc.font(FONT_BOLD).fontSize(8).fillColor('black');
   put(doc, 'Este documento es una representación impresa de un CFDI.', textX, after + 6, {
     width: textWidth,
   });
@@ -90,11 +96,11 @@ export const SANDBOX_TEXT = 'SIN VALIDEZ FISCAL — timbre de pruebas (sandbox)'
 export function markSandbox(doc: Doc) {
   const { width, height } = doc.page;
   doc.rect(0, 8, width, 20).fill(ALERT);
-  doc.font('Helvetica-Bold').fontSize(10).fillColor('white');
+  doc.font(FONT_BOLD).fontSize(10).fillColor('white');
   put(doc, SANDBOX_TEXT, 0, 13.5, { width, align: 'center', lineBreak: false });
   doc.save();
   doc.rotate(-38, { origin: [width / 2, height / 2] });
-  doc.fillColor(ALERT).fillOpacity(0.1).font('Helvetica-Bold').fontSize(54);
+  doc.fillColor(ALERT).fillOpacity(0.1).font(FONT_BOLD).fontSize(54);
   put(doc, 'SIN VALIDEZ FISCAL', 0, height / 2 - 27, { width, align: 'center', lineBreak: false });
   doc.restore();
   doc.fillColor('black');

@@ -18,17 +18,13 @@ const USD_UNSTAMPED = 'cfdi40-ingreso-usd-tipocambio-descuentos-eku.xml';
 const NOTA_UNSTAMPED = 'cfdi40-egreso-nota-credito-eku-generado.xml';
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
-// WinAnsi's 0x80–0x9F (Node's TextDecoder reads "windows-1252" as Latin-1, so it cannot be used).
-const WIN_ANSI_80 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const winAnsi = (bytes: Buffer) =>
-  [...bytes]
-    .map((byte) => (byte >= 0x80 && byte < 0xa0 ? WIN_ANSI_80[byte - 0x80] : String.fromCharCode(byte)))
-    .join('');
+/** A text's UTF-16BE hex ("00e9", "d83d de00") as a string. */
+const utf16be = (hex: string) => Buffer.from(hex.replace(/\s/g, ''), 'hex').swap16().toString('utf16le');
 
 /**
  * The text pdfkit wrote on each page, one line per text operation: the page's content stream
- * inflated and the hex strings of each TJ decoded from WinAnsi (what the standard fonts use).
- * Needs no PDF tool.
+ * inflated and the glyph ids of each TJ read back through the ToUnicode map of the font selected
+ * for it (the embedded fonts write glyph ids, not characters). Needs no PDF tool.
  */
 function pdfPages(pdf: Buffer): string[] {
   const file = pdf.toString('latin1');
@@ -37,12 +33,35 @@ function pdfPages(pdf: Buffer): string[] {
     /(\d+) 0 obj\n<<[^>]*>>\nstream\n([\s\S]*?)\nendstream/g,
   ))
     streams.set(id, data);
+  const inflated = (id: string) =>
+    inflateSync(Buffer.from(streams.get(id) ?? '', 'latin1')).toString('latin1');
+  // pdfkit names fonts once per document (/F1, /F2…): glyph id → text, by that name.
+  const fonts = new Map<string, Map<number, string>>();
+  for (const [, name = '', id = ''] of file.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    if (fonts.has(name)) continue;
+    const font = new RegExp(`\\n${id} 0 obj\\n<<([^>]*)>>\\nendobj`).exec(file)?.[1] ?? '';
+    const cmap = /\/ToUnicode (\d+) 0 R/.exec(font)?.[1];
+    const glyphs = new Map<number, string>();
+    // pdfkit's ranges: "<0000> <00ff> [<0000> <0041> …]", one target per glyph id from the first.
+    const ranges = cmap ? inflated(cmap).matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g) : [];
+    for (const [, first = '', targets = ''] of ranges)
+      for (const [index, [, hex = '']] of [...targets.matchAll(/<([0-9a-f ]*)>/g)].entries())
+        glyphs.set(Number.parseInt(first, 16) + index, utf16be(hex));
+    fonts.set(name, glyphs);
+  }
   return [...file.matchAll(/\/Contents (\d+) 0 R/g)].map(([, id = '']) => {
-    const content = inflateSync(Buffer.from(streams.get(id) ?? '', 'latin1')).toString('latin1');
     const lines: string[] = [];
-    for (const [, array = ''] of content.matchAll(/\[((?:<[0-9a-f]*>|[^\]])*)\] TJ/g)) {
-      const hex = [...array.matchAll(/<([0-9a-f]*)>/g)].map((match) => match[1]).join('');
-      lines.push(winAnsi(Buffer.from(hex, 'hex')));
+    let glyphs = new Map<number, string>();
+    for (const [, font, array] of inflated(id).matchAll(
+      /\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[^\]])*)\] TJ/g,
+    )) {
+      if (font) glyphs = fonts.get(font) ?? new Map();
+      else {
+        const hex = [...(array ?? '').matchAll(/<([0-9a-f]*)>/g)].map((match) => match[1]).join('');
+        lines.push(
+          (hex.match(/.{4}/g) ?? []).map((gid) => glyphs.get(Number.parseInt(gid, 16)) ?? '').join(''),
+        );
+      }
     }
     return lines.join('\n');
   });
@@ -55,6 +74,22 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 const renderedText = async (xml: string) => flat(pdfText(await renderInvoicePdf({ xml, sandbox: false })));
 const TABLE_HEADER = 'Clave prod./ serv. Cantidad Clave unidad Descripción Valor unitario Importe Obj. imp.';
+
+/** What a real PDF reader reads in `pdf`, or null (with a warning) when this machine has no pdftotext. */
+function readWithPdftotext(pdf: Buffer): string | null {
+  if (!existsSync(PDFTOTEXT)) {
+    console.warn(`${PDFTOTEXT} is not installed: the check of the PDF with a real reader was skipped.`);
+    return null;
+  }
+  const directory = mkdtempSync(path.join(tmpdir(), 'invoice-pdf-'));
+  try {
+    const file = path.join(directory, 'invoice.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
 
 /** Adds a TimbreFiscalDigital 1.1 like a PAC's (its SelloSAT is not a real signature: nothing here verifies it). */
 function fakeStamp(xml: string, uuid: string): string {
@@ -195,7 +230,7 @@ describe('renderInvoicePdf', () => {
       'PUE - Pago en una sola exhibición',
       '52161557',
       'H87 - PIEZA',
-      // The power sign (U+23FB) has no glyph in the standard fonts.
+      // The power sign (U+23FB) has no glyph in the embedded fonts.
       'Portable tetris gamepad pro++ ?',
       'No. de identificación: GAMEPAD007',
       'Descuento: 956.04',
@@ -305,20 +340,20 @@ describe('renderInvoicePdf', () => {
   });
 
   it('is read the same by a real PDF reader (pdftotext, when this machine has it)', async (context) => {
-    if (!existsSync(PDFTOTEXT)) {
-      console.warn(`${PDFTOTEXT} is not installed: the check of the PDF with a real reader was skipped.`);
-      context.skip();
-    }
-    const directory = mkdtempSync(path.join(tmpdir(), 'invoice-pdf-'));
-    try {
-      const file = path.join(directory, 'invoice.pdf');
-      writeFileSync(file, await renderInvoicePdf({ xml: facturaGlobal(90), sandbox: true }));
-      const text = execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
-      expect(text).toContain('SIN VALIDEZ FISCAL — timbre de pruebas (sandbox)');
-      expect(text).toContain('Sustitución de los CFDI previos');
-      expect(text).toMatch(/Página 1 de \d/);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    const text = readWithPdftotext(await renderInvoicePdf({ xml: facturaGlobal(90), sandbox: true }));
+    if (text === null) return context.skip();
+    expect(text).toContain('SIN VALIDEZ FISCAL — timbre de pruebas (sandbox)');
+    expect(text).toContain('Sustitución de los CFDI previos');
+    expect(text).toMatch(/Página 1 de \d/);
+  });
+
+  it('prints names beyond Latin-1 as they are (the fonts are embedded Unicode fonts)', async () => {
+    const name = 'ŁUKASZ ŻÓŁĆ Ωμέγα ЖУК — ŐRÜLT';
+    const xml = fixture(IVA16).replace('Nombre="MUNICIPIO DE CUAUTITLAN IZCALLI"', `Nombre="${name}"`);
+    expect(xml).toContain(name);
+    const pdf = await renderInvoicePdf({ xml, sandbox: false });
+    expect(flat(pdfText(pdf))).toContain(`Nombre ${name}`);
+    const text = readWithPdftotext(pdf);
+    if (text !== null) expect(text).toContain(name);
   });
 });

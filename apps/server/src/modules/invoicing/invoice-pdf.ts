@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { createPdfDocument, FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 import { drawTable, pageFooters } from '../journal/pdf-table.js';
 import { drawConceptos } from './invoice-pdf-conceptos.js';
 import {
@@ -27,12 +27,12 @@ const HALF = (WIDTH - 12) / 2;
 
 function header(doc: Doc, invoice: PrintedInvoice) {
   const left = WIDTH - 200;
-  doc.font('Helvetica-Bold').fontSize(14).fillColor(BRAND);
+  doc.font(FONT_BOLD).fontSize(14).fillColor(BRAND);
   put(doc, invoice.emisorNombre, MARGIN, MARGIN, { width: left - 10 });
   const after = drawFields(doc, invoice.emisor, MARGIN, doc.y + 4, left - 10);
   const x = MARGIN + left;
   doc.rect(x, MARGIN, 200, 72).fill(FILL);
-  doc.font('Helvetica-Bold').fontSize(15).fillColor(BRAND);
+  doc.font(FONT_BOLD).fontSize(15).fillColor(BRAND);
   put(doc, invoice.title.toUpperCase(), x + 8, MARGIN + 7, { width: 184, align: 'right', lineBreak: false });
   const lines: [string, string][] = [
     ['Serie y folio', invoice.serieFolio],
@@ -40,9 +40,10 @@ function header(doc: Doc, invoice: PrintedInvoice) {
   ];
   lines.forEach(([label, value], index) => {
     const y = MARGIN + 28 + index * 21;
-    doc.font('Helvetica-Bold').fontSize(6.5).fillColor(MUTED);
+    doc.font(FONT_BOLD).fontSize(6.5).fillColor(MUTED);
     put(doc, label.toUpperCase(), x + 8, y, { width: 184, align: 'right', lineBreak: false });
-    doc.font('Helvetica-Bold').fontSize(8.5).fillColor('black');
+    // 8 points: a UUID in the bold font takes 178 of the 184.
+    doc.font(FONT_BOLD).fontSize(8).fillColor('black');
     put(doc, value, x + 8, y + 8, { width: 184, align: 'right', lineBreak: false });
   });
   doc.y = Math.max(after, MARGIN + 72) + 10;
@@ -67,7 +68,7 @@ function informacionGlobal(doc: Doc, invoice: PrintedInvoice) {
   const y = ensureRoom(doc, 34);
   const line = invoice.informacionGlobal.map((field) => `${field.label}: ${field.value}`).join('      ');
   box(doc, 'Información global (factura global)', MARGIN, y, WIDTH, 8);
-  doc.font('Helvetica').fontSize(7.5).fillColor('black');
+  doc.font(FONT_REGULAR).fontSize(7.5).fillColor('black');
   put(doc, line, MARGIN + 6, y + 19, { width: WIDTH - 12, lineBreak: false });
   doc.y = y + 36;
 }
@@ -93,10 +94,10 @@ function totals(doc: Doc, invoice: PrintedInvoice) {
   const y = ensureRoom(doc, Math.max(height, 60));
   const wordsWidth = WIDTH - 230;
   box(doc, 'Importe con letra', MARGIN, y, wordsWidth, 30);
-  doc.font('Helvetica-Bold').fontSize(8).fillColor('black');
+  doc.font(FONT_BOLD).fontSize(8).fillColor('black');
   put(doc, invoice.totalInWords, MARGIN + 6, y + 20, { width: wordsWidth - 12 });
   if (invoice.objetosImpuesto.length > 0) {
-    doc.font('Helvetica').fontSize(6.5).fillColor(MUTED);
+    doc.font(FONT_REGULAR).fontSize(6.5).fillColor(MUTED);
     put(doc, `Obj. imp.: ${invoice.objetosImpuesto.join(' · ')}`, MARGIN, y + 56, { width: wordsWidth });
   }
   const x = MARGIN + WIDTH - 210;
@@ -107,7 +108,7 @@ function totals(doc: Doc, invoice: PrintedInvoice) {
       doc.rect(x, top - 3, 210, 16).fill(FILL);
     }
     doc
-      .font(last ? 'Helvetica-Bold' : 'Helvetica')
+      .font(last ? FONT_BOLD : FONT_REGULAR)
       .fontSize(last ? 9 : 8)
       .fillColor(last ? BRAND : 'black');
     put(doc, row.label, x + 6, top, { width: 120, lineBreak: false, ellipsis: true });
@@ -142,7 +143,7 @@ function finishPages(doc: Doc, invoice: PrintedInvoice, sandbox: boolean) {
 export async function renderInvoicePdf(input: { xml: string; sandbox: boolean }): Promise<Buffer> {
   // Read before the document exists: a refused XML never produces half a PDF.
   const invoice = readPrintedInvoice(input.xml);
-  const doc = new PDFDocument({
+  const doc = createPdfDocument({
     size: 'LETTER',
     margin: MARGIN,
     bufferPages: true,

@@ -1,4 +1,4 @@
-import type PDFDocument from 'pdfkit';
+import { type Doc, FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 
 // Small drawing helpers for a letter-size pdfkit document: tables of one-line rows that continue on
 // the next page with their header repeated.
@@ -13,8 +13,6 @@ export interface PdfColumn {
   width: number;
   align?: 'left' | 'right';
 }
-
-type Doc = InstanceType<typeof PDFDocument>;
 
 const bottomOf = (doc: Doc) => doc.page.height - MARGIN - 14; // room for the page footer
 
@@ -58,7 +56,7 @@ export function drawTable(
       columns,
       columns.map((column) => column.header),
       y,
-      'Helvetica-Bold',
+      FONT_BOLD,
     );
     doc.y = y + ROW_HEIGHT;
   };
@@ -79,8 +77,8 @@ export function drawTable(
       .stroke();
     doc.y = y + ROW_HEIGHT;
   };
-  for (const cells of rows) draw(cells, 'Helvetica');
-  for (const cells of totals) draw(cells, 'Helvetica-Bold');
+  for (const cells of rows) draw(cells, FONT_REGULAR);
+  for (const cells of totals) draw(cells, FONT_BOLD);
   doc.x = MARGIN;
   doc.y += 8;
 }
@@ -88,7 +86,7 @@ export function drawTable(
 /** A section title. */
 export function sectionTitle(doc: Doc, title: string) {
   const y = ensureRoom(doc, 40);
-  doc.font('Helvetica-Bold').fontSize(10).fillColor('#0b5e4f').text(title, MARGIN, y);
+  doc.font(FONT_BOLD).fontSize(10).fillColor('#0b5e4f').text(title, MARGIN, y);
   doc.fillColor('black');
   doc.y += 3;
 }
@@ -102,7 +100,7 @@ export function pageFooters(doc: Doc, text: string) {
     const width = doc.page.width - 2 * MARGIN;
     // Writing below the bottom margin must not add a page: lift it for the footer.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).fillColor('#555555');
+    doc.font(FONT_REGULAR).fontSize(7).fillColor('#555555');
     doc.text(text, MARGIN, y, { width, lineBreak: false });
     doc.text(`Página ${index + 1} de ${range.count}`, MARGIN, y, { width, align: 'right', lineBreak: false });
   }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 import { formatPesos } from '../../platform/money.js';
+import { createPdfDocument, type Doc, FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 import { polizaNumber } from './journal-lines.js';
 import { drawTable, ensureRoom, MARGIN, pageFooters, sectionTitle } from './pdf-table.js';
 import { dayText, type ReportModel, STATUS_LABELS } from './report-model.js';
@@ -9,7 +9,6 @@ import { dayText, type ReportModel, STATUS_LABELS } from './report-model.js';
 // The printable report of a replenishment: letter, landscape; what was replenished, its totals, its
 // findings, the póliza and the signatures.
 
-type Doc = InstanceType<typeof PDFDocument>;
 const WIDTH = 720; // a landscape letter page inside its margins
 
 const GENERATED = new Intl.DateTimeFormat('es-MX', {
@@ -23,9 +22,9 @@ const personOn = (person: { name: string } | null, at: Date | string | null) =>
 
 function header(doc: Doc, model: ReportModel) {
   const { replenishment: r } = model;
-  doc.font('Helvetica-Bold').fontSize(15).text(`Reposición de caja chica · folio ${r.folio}`, MARGIN, MARGIN);
+  doc.font(FONT_BOLD).fontSize(15).text(`Reposición de caja chica · folio ${r.folio}`, MARGIN, MARGIN);
   doc
-    .font('Helvetica')
+    .font(FONT_REGULAR)
     .fontSize(9)
     .fillColor('#333333')
     .text(`${model.organizationName}${model.organizationRfc ? ` · RFC ${model.organizationRfc}` : ''}`);
@@ -45,13 +44,13 @@ function header(doc: Doc, model: ReportModel) {
   let y = doc.y;
   for (let start = 0; start < info.length; start += 4) {
     const row = info.slice(start, start + 4);
-    doc.font('Helvetica-Bold').fontSize(9);
+    doc.font(FONT_BOLD).fontSize(9);
     const height = Math.max(...row.map(([, value]) => doc.heightOfString(value, { width: columnWidth - 8 })));
     row.forEach(([label, value], index) => {
       const x = MARGIN + index * columnWidth;
-      doc.font('Helvetica').fontSize(7).fillColor('#666666').text(label.toUpperCase(), x, y);
+      doc.font(FONT_REGULAR).fontSize(7).fillColor('#666666').text(label.toUpperCase(), x, y);
       doc
-        .font('Helvetica-Bold')
+        .font(FONT_BOLD)
         .fontSize(9)
         .fillColor('black')
         .text(value, x, y + 9, { width: columnWidth - 8 });
@@ -62,7 +61,7 @@ function header(doc: Doc, model: ReportModel) {
   doc.y = y + 4;
   if (r.status === 'canceled') {
     doc
-      .font('Helvetica-Bold')
+      .font(FONT_BOLD)
       .fontSize(9)
       .fillColor('#b00020')
       .text(`Cancelada: ${r.cancelReason ?? ''}`);
@@ -99,7 +98,7 @@ function vouchers(doc: Doc, model: ReportModel) {
     [['', '', '', '', '', '', 'Total', formatPesos(model.replenishment.total), '']],
   );
   if (model.excluded.length > 0) {
-    doc.font('Helvetica').fontSize(8).text('Excluidos de la reposición:', MARGIN, ensureRoom(doc, 24));
+    doc.font(FONT_REGULAR).fontSize(8).text('Excluidos de la reposición:', MARGIN, ensureRoom(doc, 24));
     for (const item of model.excluded) {
       doc.text(`• ${item.description}: ${item.reason}`, MARGIN, ensureRoom(doc, 12), { width: WIDTH });
     }
@@ -112,7 +111,7 @@ function findings(doc: Doc, model: ReportModel) {
     row.findings.map((finding) => ({ index, finding })),
   );
   sectionTitle(doc, 'Hallazgos');
-  doc.font('Helvetica').fontSize(8);
+  doc.font(FONT_REGULAR).fontSize(8);
   if (withFindings.length === 0) doc.text('Ningún comprobante tiene hallazgos.', MARGIN);
   for (const { index, finding } of withFindings) {
     ensureRoom(doc, 12);
@@ -171,11 +170,11 @@ function signatures(doc: Doc, model: ReportModel) {
       .strokeColor('black')
       .stroke();
     doc
-      .font('Helvetica-Bold')
+      .font(FONT_BOLD)
       .fontSize(8)
       .text(name || ' ', x, top + 4, { width: width - 40, align: 'center' });
     doc
-      .font('Helvetica')
+      .font(FONT_REGULAR)
       .fontSize(7.5)
       .text(role, x, doc.y, { width: width - 40, align: 'center' });
   });
@@ -183,7 +182,7 @@ function signatures(doc: Doc, model: ReportModel) {
 
 /** The report as a PDF (built at once: one replenishment holds at most a few thousand vouchers). */
 export function reportPdf(model: ReportModel): Readable {
-  const doc = new PDFDocument({
+  const doc = createPdfDocument({
     size: 'LETTER',
     layout: 'landscape',
     margin: MARGIN,

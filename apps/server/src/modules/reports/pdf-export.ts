@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { ROWS_PER_SLICE, untilConsumed, yieldToEventLoop } from '../../platform/exports/stream-pace.js';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 import { formatPesos, money } from '../../platform/money.js';
+import { createPdfDocument, FONT_BOLD, FONT_REGULAR, forgetLayouts } from '../../platform/pdf/fonts.js';
 import { EXPENSE_COLUMNS, type ExportColumn } from './export-columns.js';
 import type { ExportedExpense } from './exported-expenses.js';
 
@@ -84,7 +84,7 @@ function cellText(column: ExportColumn, row: ExportedExpense): string {
 
 /** The PDF, piped as pdfkit finishes each page (pages are not kept in memory). */
 export function pdfExport(batches: AsyncIterable<ExportedExpense[]>, heading: PdfHeading): Readable {
-  const doc = new PDFDocument({
+  const doc = createPdfDocument({
     size: 'LETTER',
     layout: 'landscape',
     margin: MARGIN,
@@ -115,7 +115,7 @@ export function pdfExport(batches: AsyncIterable<ExportedExpense[]>, heading: Pd
       .fillColor('black');
     line(
       printed.map((layout) => (layout.key === 'findings' ? 'Hallazgos' : layout.column.header)),
-      'Helvetica-Bold',
+      FONT_BOLD,
     );
   };
 
@@ -125,9 +125,9 @@ export function pdfExport(batches: AsyncIterable<ExportedExpense[]>, heading: Pd
       dateStyle: 'long',
       timeStyle: 'short',
     }).format(heading.generatedAt);
-    doc.font('Helvetica-Bold').fontSize(14).text(`Gastos — ${heading.organizationName}`, MARGIN, y);
+    doc.font(FONT_BOLD).fontSize(14).text(`Gastos — ${heading.organizationName}`, MARGIN, y);
     doc
-      .font('Helvetica')
+      .font(FONT_REGULAR)
       .fontSize(9)
       .text(`${heading.period} · Generado el ${generated} (hora de la Ciudad de México)`);
     y = doc.y + 8;
@@ -144,11 +144,15 @@ export function pdfExport(batches: AsyncIterable<ExportedExpense[]>, heading: Pd
         }
         line(
           printed.map((layout) => cellText(layout.column, row)),
-          'Helvetica',
+          FONT_REGULAR,
         );
         count += 1;
         total = total.plus(row.totalMxn);
-        if (count % ROWS_PER_SLICE === 0) await yieldToEventLoop();
+        if (count % ROWS_PER_SLICE === 0) {
+          // Bounds pdfkit's layouts of the words written (UUIDs, amounts: most are new).
+          forgetLayouts(doc);
+          await yieldToEventLoop();
+        }
       }
       await untilConsumed(doc);
     }
@@ -157,7 +161,7 @@ export function pdfExport(batches: AsyncIterable<ExportedExpense[]>, heading: Pd
       y = MARGIN;
     }
     doc
-      .font('Helvetica-Bold')
+      .font(FONT_BOLD)
       .fontSize(9)
       .text(
         count === 0
