@@ -34,7 +34,7 @@ export async function accountsRoutes(
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { accounts, mfa, cookies, config } = options;
   // Brute force from one address is slowed here; per-account throttling is in the service.
-  const authRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+  const authRateLimit = { rateLimit: { max: 30, windowMs: 60_000 } };
 
   app.post(
     '/auth/signup',

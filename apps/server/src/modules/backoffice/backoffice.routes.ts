@@ -63,7 +63,7 @@ export async function backofficeRoutes(
   const cookie = operatorCookieName(config);
   const signedIn = new WeakMap<FastifyRequest, OperatorView>();
   // Brute force from one address is slowed here; per-account throttling is in operator-auth.ts.
-  const loginRateLimit = { max: 30, timeWindow: '1 minute' };
+  const loginRateLimit = { max: 30, windowMs: 60_000 };
 
   // Every route needs an operator's session unless it says otherwise: none is open by omission.
   app.addHook('onRequest', async (request) => {

@@ -197,7 +197,7 @@ export async function organizationsRoutes(
   app.post(
     '/invitations/accept',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: 30, windowMs: 60_000 } },
       schema: {
         tags: ['Organización'],
         summary: 'Aceptar una invitación (persona nueva: nombre y contraseña; existente: con su sesión)',

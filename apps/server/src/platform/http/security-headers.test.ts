@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helmetHeaders } from './security-headers.js';
+import { apiSecurityHeaders, helmetHeaders, isApiPath } from './security-headers.js';
 
 describe('security headers', () => {
   it('adds HSTS and upgrade-insecure-requests only when served over HTTPS', () => {
@@ -9,5 +9,39 @@ describe('security headers', () => {
     const http = helmetHeaders({ https: false });
     expect(http['strict-transport-security']).toBeUndefined();
     expect(http['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(apiSecurityHeaders({ https: true })['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(apiSecurityHeaders({ https: false })['strict-transport-security']).toBeUndefined();
+  });
+
+  it("gives API answers OWASP's REST set: nothing loads, nothing frames, nothing is stored", () => {
+    expect(apiSecurityHeaders({ https: false })).toEqual({
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    });
+  });
+
+  it('tells API paths from documents', () => {
+    for (const path of [
+      '/api/v1/funds',
+      '/api/v1/invoices/1/pdf',
+      '/healthz',
+      '/readyz',
+      '/api/v1/openapi.json',
+    ]) {
+      expect(isApiPath(path), path).toBe(true);
+    }
+    for (const path of [
+      '/',
+      '/app/fondos',
+      '/assets/index.js',
+      '/api/docs/',
+      '/api/docs/js/scalar.js',
+      '/dev/mailbox',
+    ]) {
+      expect(isApiPath(path), path).toBe(false);
+    }
   });
 });

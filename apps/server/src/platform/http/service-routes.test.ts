@@ -72,13 +72,20 @@ describe('service routes', () => {
     expect((await t.client().get('/readyz')).json()).toEqual({ status: 'ready' });
   });
 
-  it("sets helmet's security headers on every response", async () => {
-    const response = await t.client().get('/healthz');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-    expect(response.headers['strict-transport-security']).toBeUndefined(); // http in tests; HSTS only over https
+  it("sets OWASP's REST security headers on API answers and helmet's full set on documents", async () => {
+    const api = await t.client().get('/healthz');
+    expect(api.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers['strict-transport-security']).toBeUndefined(); // http in tests; HSTS only over https
+    const problem = await t.client().get('/api/v1/no-existe');
+    expect(problem.headers['x-frame-options']).toBe('DENY');
+
+    const docs = await t.client().get('/api/docs/');
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(docs.headers['referrer-policy']).toBe('no-referrer');
+    expect(docs.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 
   it('answers 503 with Retry-After on /readyz when the database is gone', async () => {
