@@ -1771,6 +1771,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organization/fiscal-data/constancia': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Leer la Constancia de Situación Fiscal (PDF) para llenar los datos fiscales
+     * @description multipart/form-data con un campo `file`: el PDF de la constancia tal como lo descarga el SAT (máximo 5 MB). Responde el RFC, la razón social (o el nombre), el código postal y los regímenes vigentes que encontró en su texto, con avisos y lo que falta. No guarda nada: revisa los datos y guárdalos con PUT /organization/fiscal-data.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              rfc: string | null;
+              legalName: string | null;
+              /** @description La clave del régimen vigente cuando es uno solo. */
+              taxRegime: string | null;
+              /** @description Los regímenes vigentes de la constancia (c_RegimenFiscal). */
+              taxRegimes: {
+                key: string;
+                name: string;
+              }[];
+              postalCode: string | null;
+              personType: ('moral' | 'fisica') | null;
+              idCif: string | null;
+              warnings: {
+                path: string;
+                message: string;
+              }[];
+              missing: {
+                path: string;
+                message: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error del cliente (problem+json) */
+        '4XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Error del servidor (problem+json) */
+        '5XX': {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/catalogs/fiscal': {
     parameters: {
       query?: never;

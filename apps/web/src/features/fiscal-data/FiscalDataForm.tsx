@@ -6,9 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { FiscalCatalog, FiscalData, FiscalDataInput } from '../../api/types';
 import { applyFieldErrors, ErrorAlert, notifySuccess } from '../../app/problem';
+import { type ConstanciaResult, ConstanciaSummary, ConstanciaUpload } from './ConstanciaUpload';
 import { currentWarnings, FieldWarning, type SavedWarnings, WarningsAlert } from './FiscalWarnings';
-import { fiscalDataKeys, saveFiscalData } from './fiscal-data.api';
-import { emptyFiscalData, FISCAL_FIELDS, fiscalValidators, personaFromRfc, toRequest } from './fiscal-rules';
+import { type ConstanciaPrefill, fiscalDataKeys, saveFiscalData } from './fiscal-data.api';
+import {
+  emptyFiscalData,
+  FISCAL_FIELDS,
+  fiscalValidators,
+  personaFromRfc,
+  toRequest,
+  usoAllowed,
+} from './fiscal-rules';
 import { RegimenUsoSelects } from './RegimenUsoSelects';
 
 interface Props {
@@ -42,6 +50,9 @@ export function FiscalDataForm({ initial, catalog, organizationId, readOnly }: P
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<SavedWarnings | null>(null);
+  const [constancia, setConstancia] = useState<ConstanciaResult | null>(null);
+  // Once saved, the upload starts over: the file named there would look stored, and it is not.
+  const [upload, setUpload] = useState(0);
   const form = useForm<FiscalDataInput>({
     initialValues: toInput(initial),
     validate: fiscalValidators(t, catalog),
@@ -59,6 +70,8 @@ export function FiscalDataForm({ initial, catalog, organizationId, readOnly }: P
       form.setValues(values);
       form.resetDirty(values);
       setSaved({ values, warnings });
+      setConstancia(null);
+      setUpload((count) => count + 1);
       notifySuccess(t('fiscalData.saved'));
     },
     onError: (error) => {
@@ -75,6 +88,32 @@ export function FiscalDataForm({ initial, catalog, organizationId, readOnly }: P
     if (values.taxRegime !== '') form.validateField('taxRegime');
     if (values.cfdiUse !== '') form.validateField('cfdiUse');
   });
+
+  // The constancia fills what it has (nothing is saved yet); with several active régimenes the
+  // person picks one, so a régimen typed before that is not among them is cleared.
+  const applyConstancia = (prefill: ConstanciaPrefill) => {
+    const current = form.getValues();
+    const changes: Partial<FiscalDataInput> = {};
+    if (prefill.rfc) changes.rfc = prefill.rfc;
+    if (prefill.legalName) changes.legalName = prefill.legalName;
+    if (prefill.postalCode) changes.postalCode = prefill.postalCode;
+    if (prefill.taxRegime) changes.taxRegime = prefill.taxRegime;
+    else if (prefill.taxRegimes.length > 1 && !prefill.taxRegimes.some((r) => r.key === current.taxRegime)) {
+      changes.taxRegime = '';
+    }
+    form.setValues(changes);
+    const values = form.getValues();
+    const uso = catalog.usosCfdi.find((entry) => entry.key === values.cfdiUse);
+    if (uso && !usoAllowed(uso, values.taxRegime, personaFromRfc(values.rfc)))
+      form.setFieldValue('cfdiUse', '');
+    const filled = FISCAL_FIELDS.filter((field) => Boolean(changes[field]));
+    for (const field of filled) form.validateField(field);
+    setConstancia({ prefill, filled });
+  };
+  const suggestedRegimes =
+    constancia && constancia.prefill.taxRegime === null
+      ? constancia.prefill.taxRegimes.map((r) => r.key)
+      : [];
 
   const warnings = currentWarnings(saved, form.values);
   const fieldProps = readOnly ? READ_ONLY_FIELD : EDITABLE_FIELD;
@@ -94,6 +133,8 @@ export function FiscalDataForm({ initial, catalog, organizationId, readOnly }: P
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        {!readOnly && <ConstanciaUpload key={upload} onRead={applyConstancia} />}
+        {!readOnly && constancia && <ConstanciaSummary result={constancia} />}
         <TextInput
           label={t('fiscalData.rfc')}
           description={describe('rfc', t('fiscalData.rfcHint'))}
@@ -122,7 +163,13 @@ export function FiscalDataForm({ initial, catalog, organizationId, readOnly }: P
           autoComplete="postal-code"
           {...form.getInputProps('postalCode')}
         />
-        <RegimenUsoSelects form={form} catalog={catalog} fieldProps={fieldProps} describe={describe} />
+        <RegimenUsoSelects
+          form={form}
+          catalog={catalog}
+          fieldProps={fieldProps}
+          describe={describe}
+          suggested={suggestedRegimes}
+        />
         <TextInput
           label={t('fiscalData.invoiceEmail')}
           description={describe('invoiceEmail', t('fiscalData.invoiceEmailHint'))}

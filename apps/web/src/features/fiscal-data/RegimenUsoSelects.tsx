@@ -12,13 +12,27 @@ interface Props {
   fieldProps: { required?: boolean; disabled?: boolean; styles?: { input: CSSProperties } };
   /** A field's description: its hint, or the warning the server gave for its saved value. */
   describe: (field: 'taxRegime' | 'cfdiUse', hint: string) => ReactNode;
+  /** Régimenes to offer first (the active ones of an uploaded constancia, when it has several). */
+  suggested?: readonly string[];
 }
 
 /** Régimen fiscal for the RFC's persona type, then only the usos del CFDI SAT allows with it. */
-export function RegimenUsoSelects({ form, catalog, fieldProps, describe }: Props) {
+export function RegimenUsoSelects({ form, catalog, fieldProps, describe, suggested = [] }: Props) {
   const { t } = useTranslation();
   const { taxRegime, cfdiUse, rfc } = form.values;
   const persona = personaFromRfc(rfc);
+  const regimenes = regimenOptions(catalog, persona, taxRegime);
+  const first = regimenes.filter((option) => suggested.includes(option.value));
+  const regimenData =
+    first.length > 1
+      ? [
+          { group: t('fiscalData.constancia.suggestedGroup'), items: first },
+          {
+            group: t('fiscalData.constancia.otherGroup'),
+            items: regimenes.filter((option) => !suggested.includes(option.value)),
+          },
+        ]
+      : regimenes;
 
   const changeRegimen = (value: string | null) => {
     const regimen = value ?? '';
@@ -37,7 +51,7 @@ export function RegimenUsoSelects({ form, catalog, fieldProps, describe }: Props
         searchable
         allowDeselect={false}
         nothingFoundMessage={t('fiscalData.nothingFound')}
-        data={regimenOptions(catalog, persona, taxRegime)}
+        data={regimenData}
         {...form.getInputProps('taxRegime')}
         value={taxRegime || null}
         onChange={changeRegimen}

@@ -1,5 +1,9 @@
-import { api, isApiError } from '../../api/client';
+import type { ApiResponse } from '@cajachica/sdk';
+import { api, isApiError, uploadFiles } from '../../api/client';
 import type { FiscalCatalog, FiscalData, FiscalDataInput, SavedFiscalData } from '../../api/types';
+
+/** What the server read from a Constancia de Situación Fiscal: fields to fill, warnings, what is missing. */
+export type ConstanciaPrefill = ApiResponse<'/api/v1/organization/fiscal-data/constancia', 'post'>;
 
 /** The organization's fiscal data, or `null` while it has none (`FISCAL_DATA_NOT_SET`). */
 export async function getFiscalData(): Promise<FiscalData | null> {
@@ -15,6 +19,10 @@ export const saveFiscalData = (input: FiscalDataInput) =>
   api.put<SavedFiscalData>('/organization/fiscal-data', input);
 
 export const getFiscalCatalog = () => api.get<FiscalCatalog>('/catalogs/fiscal');
+
+/** POST the constancia's PDF (multipart `file`, with the CSRF header): it reads, it saves nothing. */
+export const readConstancia = (file: File) =>
+  uploadFiles<ConstanciaPrefill>('/organization/fiscal-data/constancia', [file], { field: 'file' });
 
 /** The data carries the organization; SAT's catalogs are the same for everyone. */
 export const fiscalDataKeys = {
