@@ -120,7 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // (a quiet server's lines do not wait for 4 KB to pile up) and on exit.
   const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   const logFlush = setInterval(() => {
-    if (!logStream.destroyed) logStream.flush();
+    try {
+      logStream.flush();
+    } catch {
+      // The stream was closed (the process is ending): nothing left to flush.
+    }
   }, 1000);
   logFlush.unref();
   const app = Fastify({
