@@ -5,7 +5,6 @@ import {
   foreignKey,
   index,
   integer,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -13,13 +12,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { fundMovements, funds } from '../funds/funds.schema.js';
 import { memberships } from '../organizations/organizations.schema.js';
 
 // Tenant table with row-level security (migration 0017).
 
-const amount = (name: string) => numeric(name, { precision: 14, scale: 2 });
+const amount = (name: string) => moneyColumn(name);
 
 export const ADVANCE_STATUSES = ['open', 'settled', 'canceled'] as const;
 export const ADVANCE_METHODS = ['fund_cash', 'transfer'] as const;

@@ -6,7 +6,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -15,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Role } from '../../platform/auth/permissions.js';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { costCenters, expenseCategories } from '../categories/categories.schema.js';
 import { expenses } from '../expenses/expenses.schema.js';
@@ -22,7 +22,7 @@ import { funds } from '../funds/funds.schema.js';
 
 // Tenant tables with row-level security (migration 0017).
 
-const amount = (name: string) => numeric(name, { precision: 14, scale: 2 });
+const amount = (name: string) => moneyColumn(name);
 
 /** Who decides one level of an approval: anyone holding a role, or one named person. */
 export type ApproverSpec = { role: Role } | { membershipId: string };

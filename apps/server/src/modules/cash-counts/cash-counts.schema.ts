@@ -4,20 +4,20 @@ import {
   foreignKey,
   index,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { fundMovements, funds } from '../funds/funds.schema.js';
 import { memberships } from '../organizations/organizations.schema.js';
 
 // Tenant table with row-level security (migration 0017). A count is history: never updated.
 
-const amount = (name: string) => numeric(name, { precision: 14, scale: 2 });
+const amount = (name: string) => moneyColumn(name);
 
 export interface DenominationCount {
   kind: 'bill' | 'coin';

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { advances } from '../advances/advances.schema.js';
 import { costCenters, expenseCategories } from '../categories/categories.schema.js';
@@ -69,7 +70,7 @@ export const expenses = pgTable(
     localTaxesTransferred: cfdiAmount('local_taxes_transferred').notNull().default('0'),
     localTaxesWithheld: cfdiAmount('local_taxes_withheld').notNull().default('0'),
     total: cfdiAmount('total').notNull(),
-    totalMxn: numeric('total_mxn', { precision: 14, scale: 2 }).notNull(),
+    totalMxn: moneyColumn('total_mxn').notNull(),
     /** No CFDI yet ("factura pendiente"): a ticket stands in until the XML is attached. */
     invoicePending: boolean('invoice_pending').notNull().default(false),
     cfdiUuid: text('cfdi_uuid'),

@@ -3,7 +3,6 @@ import {
   check,
   foreignKey,
   integer,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -11,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { costCenters } from '../categories/categories.schema.js';
 import { memberships, organizations } from '../organizations/organizations.schema.js';
@@ -19,7 +19,7 @@ import { memberships, organizations } from '../organizations/organizations.schem
 // written only by the database, from its movements (trigger apply_fund_movement): the app role
 // may insert movements and read funds, never set a balance or edit a movement.
 
-const amount = (name: string) => numeric(name, { precision: 14, scale: 2 });
+const amount = (name: string) => moneyColumn(name);
 
 export const FUND_STATUSES = ['open', 'closed'] as const;
 

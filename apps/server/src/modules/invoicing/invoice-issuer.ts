@@ -103,9 +103,9 @@ export function createInvoiceIssuer(deps: InvoiceIssuerDeps) {
           iva: payment.iva,
           total: payment.total,
           formaPago: formaPagoOf(payment.method, payment.cardFunding),
-          // Until the month's factura global, which carries the issuer's postal code, the row only
-          // says who it goes to.
-          receptor: receptor ?? publicoEnGeneral('00000'),
+          // Without fiscal data the payment waits for the month's factura global, to the general
+          // public: SAT's receptor there, whose domicilio is the issuer's LugarExpedicion.
+          receptor: receptor ?? publicoEnGeneral(deps.issuer.postalCode),
           pac: deps.pac.name,
         })
         .onConflictDoNothing()

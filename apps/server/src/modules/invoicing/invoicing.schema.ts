@@ -3,7 +3,6 @@ import {
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -11,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { organizations } from '../organizations/organizations.schema.js';
 
@@ -32,7 +32,7 @@ export const INVOICE_STATUSES = [
 ] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
-const money = (name: string) => numeric(name, { precision: 12, scale: 2 }).notNull();
+const money = (name: string) => moneyColumn(name, 12).notNull();
 
 /**
  * A CFDI the platform issues to an organization (BILLING.md §CFDI): an ingreso for each confirmed

@@ -1,14 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  foreignKey,
-  numeric,
-  pgTable,
-  primaryKey,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, foreignKey, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { expenseCategories } from '../categories/categories.schema.js';
 import { organizations } from '../organizations/organizations.schema.js';
@@ -27,8 +19,8 @@ export const expenseLimitPolicies = pgTable(
       .references(() => organizations.id),
     id: uuid('id').notNull().$defaultFn(newId),
     categoryId: uuid('category_id'),
-    maxPerExpense: numeric('max_per_expense', { precision: 14, scale: 2 }),
-    cfdiRequiredAbove: numeric('cfdi_required_above', { precision: 14, scale: 2 }),
+    maxPerExpense: moneyColumn('max_per_expense'),
+    cfdiRequiredAbove: moneyColumn('cfdi_required_above'),
     updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -61,7 +53,7 @@ export const fundChangePolicies = pgTable(
       .notNull()
       .references(() => organizations.id),
     id: uuid('id').notNull().$defaultFn(newId),
-    secondApprovalAbove: numeric('second_approval_above', { precision: 14, scale: 2 }).notNull(),
+    secondApprovalAbove: moneyColumn('second_approval_above').notNull(),
     updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,7 +6,6 @@ import {
   foreignKey,
   index,
   integer,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -14,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { cashCounts } from '../cash-counts/cash-counts.schema.js';
 import { expenses } from '../expenses/expenses.schema.js';
@@ -22,7 +22,7 @@ import { memberships } from '../organizations/organizations.schema.js';
 
 // Tenant tables with row-level security (migration 0017).
 
-const amount = (name: string) => numeric(name, { precision: 14, scale: 2 });
+const amount = (name: string) => moneyColumn(name);
 
 export const REPLENISHMENT_STATUSES = ['requested', 'approved', 'paid', 'canceled'] as const;
 export type ReplenishmentStatus = (typeof REPLENISHMENT_STATUSES)[number];

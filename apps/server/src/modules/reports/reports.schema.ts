@@ -1,7 +1,8 @@
-import { date, integer, numeric, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { organizations } from '../organizations/organizations.schema.js';
 
-const rolledAmount = (name: string) => numeric(name, { precision: 16, scale: 2 }).notNull().default('0');
+const rolledAmount = (name: string) => moneyColumn(name, 16).notNull().default('0');
 
 /**
  * The dashboard's read model: each organization's spending summed by month, fund, category and cost

@@ -3,7 +3,6 @@ import {
   date,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -11,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { moneyColumn } from '../../platform/db/columns.js';
 import { newId } from '../../platform/db/ids.js';
 import { organizations } from '../organizations/organizations.schema.js';
 import { SUBSCRIPTION_STATUSES } from './subscription-machine.js';
@@ -26,7 +26,7 @@ const INTERVALS = ['month', 'year'] as const;
 export const plans = pgTable('plans', {
   id: text('id', { enum: PLAN_IDS }).primaryKey(),
   interval: text('interval', { enum: INTERVALS }).notNull(),
-  price: numeric('price', { precision: 12, scale: 2 }).notNull(),
+  price: moneyColumn('price', 12).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -77,7 +77,7 @@ export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
 export const CARD_FUNDINGS = ['credit', 'debit', 'prepaid', 'unknown'] as const;
 export type CardFunding = (typeof CARD_FUNDINGS)[number];
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'expired', 'canceled'] as const;
-const money = (name: string) => numeric(name, { precision: 12, scale: 2 }).notNull();
+const money = (name: string) => moneyColumn(name, 12).notNull();
 
 /**
  * A payment of a subscription period: opened by checkout (pending, with the instructions the
@@ -105,7 +105,7 @@ export const payments = pgTable(
     instructions: jsonb('instructions').$type<Record<string, unknown>>().notNull(),
     providerPaymentId: text('provider_payment_id'),
     /** What arrived so far (SPEI can come in parts, or more than asked): reconciliation compares it with total. */
-    amountReceived: numeric('amount_received', { precision: 12, scale: 2 }).notNull().default('0'),
+    amountReceived: moneyColumn('amount_received', 12).notNull().default('0'),
     /** A card's funding as the provider reported it: credit → FormaPago 04, debit/prepaid → 28. */
     cardFunding: text('card_funding', { enum: CARD_FUNDINGS }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
