@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
+import { logInBrowser } from './helpers/people.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
@@ -85,11 +86,7 @@ describe('a manager hands out and settles a cash advance in the browser', () => 
   });
 
   it('hands out $2,000 from a $5,000 fund, and settles $1,500 of expenses with $500 returned', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/entrar`);
-    await page.getByLabel('Correo electrónico').fill(OWNER_EMAIL);
-    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    const page = await logInBrowser(browser.context, server.url, OWNER_EMAIL, PASSWORD);
 
     await page.getByRole('link', { name: 'Anticipos' }).first().click();
     await page.getByRole('heading', { name: 'Anticipos' }).waitFor();

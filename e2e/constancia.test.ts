@@ -4,16 +4,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { constanciaPdf, MORAL_CSF } from '../apps/server/test/helpers/constancia-pdf.js';
-import { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
-import { logInBrowser } from './helpers/people.js';
+import { savedFiscalData, saveFiscalData, signedInOwner } from './helpers/people.js';
 import { shots } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
-const PASSWORD = 'una contraseña larga';
 const OWNER = {
   email: 'administracion@kemper.example.mx',
-  password: PASSWORD,
+  password: 'una contraseña larga',
   name: 'Adriana Kemper',
   organizationName: 'Escuela Kemper',
 };
@@ -32,8 +30,7 @@ describe('the owner fills the fiscal data from the Constancia de Situación Fisc
     writeFileSync(constancia, await constanciaPdf(MORAL_CSF));
     server = await startServer();
     browser = await openBrowser();
-    await new ApiClient(server.url).signUpOwner(OWNER);
-    page = await logInBrowser(browser.context, server.url, OWNER.email, PASSWORD);
+    ({ page } = await signedInOwner(browser.context, server.url, OWNER));
   });
 
   afterAll(async () => {
@@ -67,11 +64,7 @@ describe('the owner fills the fiscal data from the Constancia de Situación Fisc
     await shots(page, 'constancia-filled');
 
     // What the constancia does not carry is typed by hand; then the form is saved as always.
-    await page.getByLabel('Uso del CFDI').first().click();
-    await page.getByRole('option', { name: /^G03/ }).click();
-    await page.getByLabel('Correo para recibir facturas').fill('contabilidad@kemper.example.mx');
-    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
-    await page.getByText('Datos fiscales guardados').waitFor();
+    await saveFiscalData(page, { cfdiUse: 'G03', invoiceEmail: 'contabilidad@kemper.example.mx' });
     await summary.waitFor({ state: 'detached' });
     // Saved: the upload is empty again (the PDF itself is not kept).
     await page
@@ -81,8 +74,7 @@ describe('the owner fills the fiscal data from the Constancia de Situación Fisc
     await page.getByText(/Última actualización/).waitFor();
     await shots(page, 'constancia-saved');
 
-    const saved = await page.evaluate(async () => (await fetch('/api/v1/organization/fiscal-data')).json());
-    expect(saved).toMatchObject({
+    expect(await savedFiscalData(page)).toMatchObject({
       rfc: 'EKU9003173C9',
       legalName: 'ESCUELA KEMPER URGATE',
       taxRegime: '601',

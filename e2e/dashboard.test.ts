@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
+import { logInBrowser } from './helpers/people.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
@@ -91,16 +92,7 @@ describe('the dashboard and reports in the browser', () => {
     await server?.stop();
   });
 
-  async function logIn(email: string): Promise<Page> {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/entrar`);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL(/\/app/);
-    return page;
-  }
+  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
 
   it('shows the owner the period, funds, charts and what needs attention, on desktop and phone', async () => {
     const page = await logIn(OWNER);

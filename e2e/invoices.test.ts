@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
+import type { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
+import { inviteAndJoin, logInBrowser, saveFiscalData, signedInOwner } from './helpers/people.js';
 import { shots } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
@@ -32,20 +32,18 @@ describe('the owner downloads the CFDI of a subscription payment', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await openBrowser();
-    owner = new ApiClient(server.url);
-    await owner.signUpOwner({
+    ({ owner, page } = await signedInOwner(browser.context, server.url, {
       email: OWNER_EMAIL,
       password: PASSWORD,
       name: 'Lucía Hernández',
       organizationName: 'Municipio de Cuautitlán Izcalli',
-    });
+    }));
     for (const [email, name, role] of [
       [AUDITOR_EMAIL, 'Ramón Díaz', 'auditor'],
       [EMPLOYEE_EMAIL, 'Sofía Ruiz', 'employee'],
     ] as const) {
       await inviteAndJoin(owner, server.url, { email, name, role, password: PASSWORD });
     }
-    page = await logInBrowser(browser.context, server.url, OWNER_EMAIL, PASSWORD);
   });
 
   afterAll(async () => {
@@ -61,16 +59,14 @@ describe('the owner downloads the CFDI of a subscription payment', () => {
     await shots(page, 'invoices-empty');
 
     await page.getByRole('link', { name: 'Datos fiscales' }).click();
-    await page.getByLabel('RFC').fill(RFC);
-    await page.getByLabel('Razón social').fill('MUNICIPIO DE CUAUTITLAN IZCALLI');
-    await page.getByLabel('Código postal del domicilio fiscal').fill('54700');
-    await page.getByLabel('Régimen fiscal').first().click();
-    await page.getByRole('option', { name: /^603/ }).click();
-    await page.getByLabel('Uso del CFDI').first().click();
-    await page.getByRole('option', { name: /^G03/ }).click();
-    await page.getByLabel('Correo para recibir facturas').fill('facturas@izcalli.example.mx');
-    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
-    await page.getByText('Datos fiscales guardados').waitFor();
+    await saveFiscalData(page, {
+      rfc: RFC,
+      legalName: 'MUNICIPIO DE CUAUTITLAN IZCALLI',
+      postalCode: '54700',
+      taxRegime: '603',
+      cfdiUse: 'G03',
+      invoiceEmail: 'facturas@izcalli.example.mx',
+    });
 
     await page.getByRole('link', { name: 'Suscripción' }).click();
     await page.getByRole('radio', { name: /Plan mensual/ }).click();

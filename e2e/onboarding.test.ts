@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './helpers/browser.js';
+import { savedFiscalData, saveFiscalData, submitFiscalData } from './helpers/people.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 // Screenshots of each step, to look at what a person sees (not compared automatically).
@@ -68,22 +69,18 @@ describe('a new customer in the browser', () => {
     await shot(page, '04-inicio');
 
     await page.getByRole('link', { name: 'Datos fiscales' }).click();
-    await page.getByLabel('RFC').fill('eku9003173c9');
-    await page.getByLabel('Razón social').fill('Escuela Kemper Urgate');
-    await page.getByLabel('Código postal del domicilio fiscal').fill('4250');
-    await page.getByLabel('Régimen fiscal').first().click();
-    await page.getByRole('option', { name: /^601/ }).click();
-    await page.getByLabel('Uso del CFDI').first().click();
-    await page.getByRole('option', { name: /^G03/ }).click();
-    await page.getByLabel('Correo para recibir facturas').fill('facturas@papeleria.mx');
-    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
+    await submitFiscalData(page, {
+      rfc: 'eku9003173c9',
+      legalName: 'Escuela Kemper Urgate',
+      postalCode: '4250',
+      taxRegime: '601',
+      cfdiUse: 'G03',
+      invoiceEmail: 'facturas@papeleria.mx',
+    });
     await page.getByText('5 dígitos', { exact: false }).first().waitFor();
-    await page.getByLabel('Código postal del domicilio fiscal').fill('42501');
-    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
-    await page.getByText('Datos fiscales guardados').waitFor();
+    await saveFiscalData(page, { postalCode: '42501' });
     await shot(page, '04b-datos-fiscales');
-    const fiscal = await page.evaluate(async () => (await fetch('/api/v1/organization/fiscal-data')).json());
-    expect(fiscal).toMatchObject({
+    expect(await savedFiscalData(page)).toMatchObject({
       rfc: 'EKU9003173C9',
       legalName: 'ESCUELA KEMPER URGATE',
       taxRegime: '601',

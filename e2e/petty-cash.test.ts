@@ -6,6 +6,7 @@ import { receivedCfdi, TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-fact
 import { zipOf } from '../apps/server/test/helpers/zip.js';
 import { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
+import { logInBrowser } from './helpers/people.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
@@ -50,16 +51,7 @@ describe('a custodian imports CFDIs in the browser', () => {
     });
     fundId = fund.id;
   });
-  /** Logs in as this person (one browser profile: whoever was logged in before is logged out). */
-  async function logIn(email: string): Promise<Page> {
-    await browser.context.clearCookies();
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/entrar`);
-    await page.getByLabel('Correo electrónico').fill(email);
-    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    return page;
-  }
+  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
 
   afterAll(async () => {
     await browser?.close();

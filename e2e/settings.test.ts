@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
+import type { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
+import { signedInOwner } from './helpers/people.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
@@ -27,18 +28,12 @@ describe('an owner sets up categories, cost centers and policies in the browser'
   beforeAll(async () => {
     server = await startServer();
     browser = await openBrowser();
-    owner = new ApiClient(server.url);
-    await owner.signUpOwner({
+    ({ owner, page } = await signedInOwner(browser.context, server.url, {
       email: OWNER_EMAIL,
       password: PASSWORD,
       name: 'Lucía López',
       organizationName: 'Ferretería López',
-    });
-    page = await browser.context.newPage();
-    await page.goto(`${server.url}/entrar`);
-    await page.getByLabel('Correo electrónico').fill(OWNER_EMAIL);
-    await page.getByLabel(/^Contraseña( \*)?$/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    }));
   });
 
   afterAll(async () => {

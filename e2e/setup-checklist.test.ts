@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
+import type { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
+import { inviteAndJoin, logInBrowser, saveFiscalData, signedInOwner } from './helpers/people.js';
 import { settled, shots } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
@@ -35,9 +35,7 @@ describe("the owner's setup checklist on the home page", () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await openBrowser();
-    owner = new ApiClient(server.url);
-    await owner.signUpOwner(OWNER);
-    page = await logInBrowser(browser.context, server.url, OWNER.email, PASSWORD);
+    ({ owner, page } = await signedInOwner(browser.context, server.url, OWNER));
   });
 
   afterAll(async () => {
@@ -84,16 +82,14 @@ describe("the owner's setup checklist on the home page", () => {
     await step(page, 'Datos fiscales').getByRole('link', { name: 'Capturar RFC y razón social' }).click();
     await page.getByRole('heading', { name: 'Datos fiscales', level: 1 }).waitFor();
     // SAT's test taxpayer, valid check digit included.
-    await page.getByLabel('RFC').fill('EKU9003173C9');
-    await page.getByLabel('Razón social').fill('ESCUELA KEMPER URGATE');
-    await page.getByLabel('Código postal del domicilio fiscal').fill('42501');
-    await page.getByLabel('Régimen fiscal').first().click();
-    await page.getByRole('option', { name: /^601/ }).click();
-    await page.getByLabel('Uso del CFDI').first().click();
-    await page.getByRole('option', { name: /^G03/ }).click();
-    await page.getByLabel('Correo para recibir facturas').fill('facturas@ferreteria-tlaquepaque.example.mx');
-    await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
-    await page.getByText('Datos fiscales guardados').waitFor();
+    await saveFiscalData(page, {
+      rfc: 'EKU9003173C9',
+      legalName: 'ESCUELA KEMPER URGATE',
+      postalCode: '42501',
+      taxRegime: '601',
+      cfdiUse: 'G03',
+      invoiceEmail: 'facturas@ferreteria-tlaquepaque.example.mx',
+    });
 
     await goHome(page);
     await checklist(page).getByText('1 de 4 listos').waitFor();

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
+import type { ApiClient } from './helpers/api-client.js';
 import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
+import { inviteAndJoin, logInBrowser, signedInOwner } from './helpers/people.js';
 import { shots } from './helpers/screenshots.js';
 import { type RunningServer, startServer } from './helpers/server.js';
 
@@ -30,13 +30,12 @@ describe('the owner pays a plan during the free month and suspends it in the bro
   beforeAll(async () => {
     server = await startServer();
     browser = await openBrowser();
-    owner = new ApiClient(server.url);
-    await owner.signUpOwner({
+    ({ owner, page } = await signedInOwner(browser.context, server.url, {
       email: OWNER_EMAIL,
       password: PASSWORD,
       name: 'Andrea Ortiz',
       organizationName: 'Papelería Ortiz',
-    });
+    }));
     await inviteAndJoin(owner, server.url, {
       email: EMPLOYEE_EMAIL,
       name: 'Tomás Vega',
@@ -44,7 +43,6 @@ describe('the owner pays a plan during the free month and suspends it in the bro
       password: PASSWORD,
     });
     trialEnd = longDate((await owner.request('GET', '/api/v1/subscription')).trialEndsAt);
-    page = await logInBrowser(browser.context, server.url, OWNER_EMAIL, PASSWORD);
   });
 
   afterAll(async () => {

@@ -33,3 +33,56 @@ export async function inviteAndJoin(
   });
   return member;
 }
+
+/** Signs up a new organization's owner through the API (verified by the emailed link) and logs them in in the browser. */
+export async function signedInOwner(
+  context: BrowserContext,
+  baseUrl: string,
+  person: { email: string; password: string; name: string; organizationName: string },
+): Promise<{ owner: ApiClient; page: Page }> {
+  const owner = new ApiClient(baseUrl);
+  await owner.signUpOwner(person);
+  const page = await logInBrowser(context, baseUrl, person.email, person.password);
+  return { owner, page };
+}
+
+/** The Datos fiscales form's fields as a person fills them; régimen and uso del CFDI by their SAT key. */
+export interface FiscalDataFields {
+  rfc?: string;
+  legalName?: string;
+  postalCode?: string;
+  taxRegime?: string;
+  cfdiUse?: string;
+  invoiceEmail?: string;
+}
+
+/** Types the fields given into the open Datos fiscales form (the others stay as they are) and submits it. */
+export async function submitFiscalData(page: Page, fields: FiscalDataFields): Promise<void> {
+  if (fields.rfc !== undefined) await page.getByLabel('RFC').fill(fields.rfc);
+  if (fields.legalName !== undefined) await page.getByLabel('Razón social').fill(fields.legalName);
+  if (fields.postalCode !== undefined) {
+    await page.getByLabel('Código postal del domicilio fiscal').fill(fields.postalCode);
+  }
+  if (fields.taxRegime !== undefined) {
+    await page.getByLabel('Régimen fiscal').first().click();
+    await page.getByRole('option', { name: new RegExp(`^${fields.taxRegime}`) }).click();
+  }
+  if (fields.cfdiUse !== undefined) {
+    await page.getByLabel('Uso del CFDI').first().click();
+    await page.getByRole('option', { name: new RegExp(`^${fields.cfdiUse}`) }).click();
+  }
+  if (fields.invoiceEmail !== undefined) {
+    await page.getByLabel('Correo para recibir facturas').fill(fields.invoiceEmail);
+  }
+  await page.getByRole('button', { name: 'Guardar datos fiscales' }).click();
+}
+
+/** Submits the Datos fiscales form as submitFiscalData does and waits until it is saved. */
+export async function saveFiscalData(page: Page, fields: FiscalDataFields): Promise<void> {
+  await submitFiscalData(page, fields);
+  await page.getByText('Datos fiscales guardados').waitFor();
+}
+
+/** The organization's fiscal data as the API answers the browser's session. */
+export const savedFiscalData = (page: Page) =>
+  page.evaluate(async () => (await fetch('/api/v1/organization/fiscal-data')).json());

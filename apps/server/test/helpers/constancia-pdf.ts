@@ -76,6 +76,19 @@ export const MORAL_CSF: ConstanciaReplica = {
   ],
 };
 
+/** What the fiscal-data form is prefilled with from MORAL_CSF: constanciaPrefill, the upload's answer. */
+export const MORAL_PREFILL = {
+  rfc: 'EKU9003173C9',
+  legalName: 'ESCUELA KEMPER URGATE',
+  taxRegime: '601',
+  taxRegimes: [{ key: '601', name: 'General de Ley Personas Morales' }],
+  postalCode: '42501',
+  personType: 'moral',
+  idCif: '18010245587',
+  warnings: [],
+  missing: [],
+};
+
 export const FISICA_CSF: ConstanciaReplica = {
   rfc: 'NUOM850101QJ5',
   idCif: '21040123456',

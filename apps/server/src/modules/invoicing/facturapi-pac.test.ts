@@ -2,64 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { attr, buildCfdi40, type CfdiInput, checkStamp, findTimbres, readXml } from '@cajachica/cfdi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeFacturapi, startFakeFacturapi } from '../../../test/helpers/fake-facturapi.js';
+import {
+  EMISOR,
+  lateCancel,
+  pacError,
+  RECEPTOR,
+  subscriptionIngreso,
+} from '../../../test/helpers/pac-samples.js';
 import { mexicoCityYear } from '../../platform/mexico-time.js';
 import { createFacturapiPac } from './facturapi-pac.js';
-import { PacError, type StampRequest } from './pac.js';
-
-const IVA16 = { impuesto: '002', tipoFactor: 'Tasa', tasaOCuota: '0.160000' } as const;
-const EMISOR = { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' };
-const RECEPTOR = {
-  rfc: 'MCI7306249Y1',
-  nombre: 'MUNICIPIO DE CUAUTITLAN IZCALLI',
-  domicilioFiscalReceptor: '54700',
-  regimenFiscalReceptor: '603',
-  usoCfdi: 'G03',
-};
+import type { StampRequest } from './pac.js';
 
 /** A monthly subscription paid by card: 1,499.00 + IVA, 100.00 off. */
-function ingreso(valorUnitario = '1499.00'): CfdiInput {
-  return {
-    serie: 'CC',
-    folio: '1001',
-    fecha: '2026-06-15T12:00:00',
-    tipoDeComprobante: 'I',
-    formaPago: '04',
-    metodoPago: 'PUE',
-    lugarExpedicion: '86000',
-    emisor: EMISOR,
-    receptor: RECEPTOR,
-    conceptos: [
-      {
-        claveProdServ: '81112106',
-        cantidad: '1',
-        claveUnidad: 'E48',
-        unidad: 'Unidad de servicio',
-        descripcion: 'Suscripción CajaChica, plan Equipo (junio)',
-        valorUnitario,
-        descuento: '100.00',
-        objetoImp: '02',
-        traslados: [IVA16],
-      },
-    ],
-  };
-}
+const ingreso = (valorUnitario = '1499.00') =>
+  subscriptionIngreso('1001', { unidad: 'Unidad de servicio', valorUnitario, descuento: '100.00' });
 
 function stampRequest(cfdi: CfdiInput, invoiceId = `inv_${randomUUID()}`): StampRequest {
   return { invoiceId, cfdi, sealedXml: null, customerEmail: 'facturas@izcalli.example.mx' };
 }
-
-async function pacError(promise: Promise<unknown>): Promise<PacError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PacError);
-  return error as PacError;
-}
-
-/** A cancellation asked days after stamping: past the next business day, so the rules apply. */
-const STAMPED_AT = new Date('2026-01-05T18:00:00Z');
-const LATE = new Date('2026-01-09T18:00:00Z');
 
 describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
   let facturapi: FakeFacturapi;
@@ -317,18 +277,15 @@ describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
   it('cancels with motive 01 and the replacement UUID: over $1,000 it waits for the receptor', async () => {
     const replaced = await pac().stamp(stampRequest(ingreso()));
     const replacement = await pac().stamp(stampRequest(ingreso()));
-    const result = await pac().cancel({
-      uuid: replaced.uuid,
-      pacDocumentId: replaced.pacDocumentId,
-      issuerRfc: EMISOR.rfc,
-      tipoDeComprobante: 'I' as const,
-      stampedAt: STAMPED_AT,
-      requestedAt: LATE,
-      receiverRfc: RECEPTOR.rfc,
-      total: '1622.84',
-      motive: '01',
-      replacementUuid: replacement.uuid,
-    });
+    const result = await pac().cancel(
+      lateCancel({
+        uuid: replaced.uuid,
+        pacDocumentId: replaced.pacDocumentId,
+        total: '1622.84',
+        motive: '01',
+        replacementUuid: replacement.uuid,
+      }),
+    );
 
     expect(result).toEqual({ status: 'pending', acuseXml: null });
     const request = facturapi.requests.find((r) => r.method === 'DELETE');
@@ -338,18 +295,7 @@ describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
 
   it('cancels with motive 02 at once up to $1,000, with SAT’s acuse; finds the document by UUID', async () => {
     const small = await pac().stamp(stampRequest(ingreso('199.00')));
-    const result = await pac().cancel({
-      uuid: small.uuid,
-      pacDocumentId: null,
-      issuerRfc: EMISOR.rfc,
-      tipoDeComprobante: 'I' as const,
-      stampedAt: STAMPED_AT,
-      requestedAt: LATE,
-      receiverRfc: RECEPTOR.rfc,
-      total: '114.84',
-      motive: '02',
-      replacementUuid: null,
-    });
+    const result = await pac().cancel(lateCancel({ uuid: small.uuid, total: '114.84', motive: '02' }));
 
     expect(result.status).toBe('canceled');
     expect(result.acuseXml).toContain(`<UUID>${small.uuid}</UUID>`);
@@ -362,18 +308,14 @@ describe('Facturapi PAC (official SDK against a fake Facturapi)', () => {
   it('a cancellation Facturapi refuses is rejected with its message', async () => {
     const stamped = await pac().stamp(stampRequest(ingreso()));
     const error = await pacError(
-      pac().cancel({
-        uuid: stamped.uuid,
-        pacDocumentId: stamped.pacDocumentId,
-        issuerRfc: EMISOR.rfc,
-        tipoDeComprobante: 'I' as const,
-        stampedAt: STAMPED_AT,
-        requestedAt: LATE,
-        receiverRfc: RECEPTOR.rfc,
-        total: '1622.84',
-        motive: '01',
-        replacementUuid: null,
-      }),
+      pac().cancel(
+        lateCancel({
+          uuid: stamped.uuid,
+          pacDocumentId: stamped.pacDocumentId,
+          total: '1622.84',
+          motive: '01',
+        }),
+      ),
     );
     expect(error).toMatchObject({ kind: 'rejected', message: expect.stringMatching(/motivo 01/) });
   });

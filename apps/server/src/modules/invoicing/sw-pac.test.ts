@@ -5,7 +5,6 @@ import {
   attr,
   buildAndSealCfdi40,
   buildCfdi40,
-  type CfdiInput,
   type Csd,
   checkStamp,
   findTimbres,
@@ -14,50 +13,21 @@ import {
 } from '@cajachica/cfdi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSwPac, startFakeSwPac } from '../../../test/helpers/fake-sw-pac.js';
-import { PacError, type StampRequest } from './pac.js';
+import { EMISOR, lateCancel, pacError, subscriptionIngreso } from '../../../test/helpers/pac-samples.js';
+import type { StampRequest } from './pac.js';
 import { createSwPac, type SwPacOptions } from './sw-pac.js';
 
 const CSD_DIRECTORY = path.join(process.cwd(), '..', 'shared', 'fixtures', 'csd');
 /** Inside the test certificate's validity (2023-05-18 to 2027-05-18), and the CFDIs' Fecha. */
 const SEAL_AT = new Date('2026-06-15T18:00:00Z');
-const IVA16 = { impuesto: '002', tipoFactor: 'Tasa', tasaOCuota: '0.160000' } as const;
-const EMISOR = { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' };
-const RECEPTOR_RFC = 'MCI7306249Y1';
 
 let csd: Csd;
 let folio = 2000;
 
 /** A subscription payment, sealed with SAT's test CSD; each call a new folio, so a new XML. */
-function ingreso(valorUnitario = '1499.00'): CfdiInput {
+function ingreso(valorUnitario = '1499.00') {
   folio += 1;
-  return {
-    serie: 'CC',
-    folio: String(folio),
-    fecha: '2026-06-15T12:00:00',
-    tipoDeComprobante: 'I',
-    formaPago: '04',
-    metodoPago: 'PUE',
-    lugarExpedicion: '86000',
-    emisor: EMISOR,
-    receptor: {
-      rfc: RECEPTOR_RFC,
-      nombre: 'MUNICIPIO DE CUAUTITLAN IZCALLI',
-      domicilioFiscalReceptor: '54700',
-      regimenFiscalReceptor: '603',
-      usoCfdi: 'G03',
-    },
-    conceptos: [
-      {
-        claveProdServ: '81112106',
-        cantidad: '1',
-        claveUnidad: 'E48',
-        descripcion: 'Suscripción CajaChica, plan Equipo (junio)',
-        valorUnitario,
-        objetoImp: '02',
-        traslados: [IVA16],
-      },
-    ],
-  };
+  return subscriptionIngreso(String(folio), { valorUnitario });
 }
 
 function sealedRequest(cfdi = ingreso()): StampRequest {
@@ -68,19 +38,6 @@ function sealedRequest(cfdi = ingreso()): StampRequest {
     customerEmail: null,
   };
 }
-
-async function pacError(promise: Promise<unknown>): Promise<PacError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(PacError);
-  return error as PacError;
-}
-
-/** A cancellation asked days after stamping: past the next business day, so the rules apply. */
-const STAMPED_AT = new Date('2026-01-05T18:00:00Z');
-const LATE = new Date('2026-01-09T18:00:00Z');
 
 describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
   let sw: FakeSwPac;
@@ -259,18 +216,14 @@ describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
     const client = pac();
     const replaced = await client.stamp(sealedRequest());
     const replacement = await client.stamp(sealedRequest());
-    const result = await client.cancel({
-      uuid: replaced.uuid,
-      pacDocumentId: null,
-      issuerRfc: EMISOR.rfc,
-      tipoDeComprobante: 'I' as const,
-      stampedAt: STAMPED_AT,
-      requestedAt: LATE,
-      receiverRfc: RECEPTOR_RFC,
-      total: '1738.84',
-      motive: '01',
-      replacementUuid: replacement.uuid,
-    });
+    const result = await client.cancel(
+      lateCancel({
+        uuid: replaced.uuid,
+        total: '1738.84',
+        motive: '01',
+        replacementUuid: replacement.uuid,
+      }),
+    );
 
     expect(result.status).toBe('pending');
     expect(result.acuseXml).toContain(`<UUID>${replaced.uuid}</UUID><EstatusUUID>201</EstatusUUID>`);
@@ -282,18 +235,7 @@ describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
   it('cancels with motive 02 at once up to $1,000; a retried cancel (SAT 202) is fine too', async () => {
     const client = pac();
     const small = await client.stamp(sealedRequest(ingreso('199.00')));
-    const request = {
-      uuid: small.uuid,
-      pacDocumentId: null,
-      issuerRfc: EMISOR.rfc,
-      tipoDeComprobante: 'I' as const,
-      stampedAt: STAMPED_AT,
-      requestedAt: LATE,
-      receiverRfc: RECEPTOR_RFC,
-      total: '230.84',
-      motive: '02' as const,
-      replacementUuid: null,
-    };
+    const request = lateCancel({ uuid: small.uuid, total: '230.84', motive: '02' });
     const result = await client.cancel(request);
     expect(result.status).toBe('canceled');
     expect(sw.requests.at(-1)?.path).toBe(`/cfdi33/cancel/${EMISOR.rfc}/${small.uuid}/02/`);
@@ -304,18 +246,7 @@ describe('SW sapien PAC (stamps our sealed XML) against a fake SW', () => {
   });
 
   it('a UUID SAT does not know (205) and a 5xx on cancel are rejected and unavailable', async () => {
-    const request = {
-      uuid: randomUUID().toUpperCase(),
-      pacDocumentId: null,
-      issuerRfc: EMISOR.rfc,
-      tipoDeComprobante: 'I' as const,
-      stampedAt: STAMPED_AT,
-      requestedAt: LATE,
-      receiverRfc: RECEPTOR_RFC,
-      total: '230.84',
-      motive: '02' as const,
-      replacementUuid: null,
-    };
+    const request = lateCancel({ uuid: randomUUID().toUpperCase(), total: '230.84', motive: '02' });
     const unknown = await pacError(pac().cancel(request));
     expect(unknown).toMatchObject({ kind: 'rejected', details: { code: '205' } });
 

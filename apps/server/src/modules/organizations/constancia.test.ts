@@ -5,13 +5,14 @@ import {
   FISICA_CSF,
   imageOnlyPdf,
   MORAL_CSF,
+  MORAL_PREFILL,
   textPdf,
   WRAPPING_CSF,
 } from '../../../test/helpers/constancia-pdf.js';
 import { type Constancia, constanciaPrefill, readConstancia } from './constancia.js';
 import { matchRegimenFiscal } from './constancia-regimes.js';
 
-const MORAL_READ = {
+const MORAL_READ: Omit<Constancia, 'regimes'> = {
   rfc: 'EKU9003173C9',
   legalName: 'ESCUELA KEMPER URGATE',
   personType: 'moral',
@@ -235,13 +236,7 @@ describe('matchRegimenFiscal', () => {
 
 describe('constanciaPrefill', () => {
   const read: Constancia = {
-    rfc: 'EKU9003173C9',
-    legalName: 'ESCUELA KEMPER URGATE',
-    personType: 'moral',
-    postalCode: '42501',
-    idCif: '18010245587',
-    status: 'ACTIVO',
-    taxRegimes: [{ key: '601', name: 'General de Ley Personas Morales' }],
+    ...MORAL_READ,
     regimes: [
       {
         printedName: 'Régimen General de Ley Personas Morales',
@@ -250,21 +245,10 @@ describe('constanciaPrefill', () => {
         name: 'General de Ley Personas Morales',
       },
     ],
-    missing: [],
   };
 
   it('fills the form with one active régimen, without warnings', () => {
-    expect(constanciaPrefill(read)).toEqual({
-      rfc: 'EKU9003173C9',
-      legalName: 'ESCUELA KEMPER URGATE',
-      taxRegime: '601',
-      taxRegimes: [{ key: '601', name: 'General de Ley Personas Morales' }],
-      postalCode: '42501',
-      personType: 'moral',
-      idCif: '18010245587',
-      warnings: [],
-      missing: [],
-    });
+    expect(constanciaPrefill(read)).toEqual(MORAL_PREFILL);
   });
 
   it('warns about a taxpayer who is not active in the padrón', () => {
