@@ -6,6 +6,9 @@ const alias = { '@cajachica/cfdi': fileURLToPath(new URL('packages/cfdi/src/inde
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the CPUs: one on a 2-core machine. Most test files
+    // wait on PostgreSQL, SAT's scripts or a browser, so two workers keep both cores busy.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -30,6 +33,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          globalSetup: ['e2e/helpers/global-setup.ts'],
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,9 @@ export async function startServer(
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cajachica-e2e-'));
+  // A migrated data folder made once per run by the browser tests' global setup, when there is one.
+  const template = process.env.CAJACHICA_E2E_DATA_TEMPLATE;
+  if (template && existsSync(template)) cpSync(template, dataDir, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
   // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof", profiles the server of a benchmark.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
