@@ -32,7 +32,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each browser test file has its own server, data folder and browser profile: two run at once.
+          fileParallelism: true,
           globalSetup: ['e2e/helpers/global-setup.ts'],
         },
       },
