@@ -32,8 +32,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Each browser test file has its own server, data folder and browser profile: two run at once.
-          fileParallelism: true,
+          fileParallelism: false,
           globalSetup: ['e2e/helpers/global-setup.ts'],
         },
       },
