@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds())('automatic replenishment requests on %s', (ki
     expect(filed).toMatchObject([{ automatic: true, total: '750.00', status: 'requested' }]);
     expect(await automation.checkFund(owner.organizationId, fund.id)).toBeNull();
 
-    const view = (await owner.client.get(`/api/v1/replenishments/${filed[0].id}`)).json();
+    const view = (await owner.client.get(`/api/v1/replenishments/${filed[0]?.id}`)).json();
     expect(view).toMatchObject({ automatic: true, requestedBy: null, itemCount: 2, total: '750.00' });
     const mails = t.mailer.sent.filter(
       (mail) => mail.subject === `Reposición ${view.folio} solicitada para ${fund.name}`,
