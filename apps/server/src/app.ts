@@ -5,7 +5,6 @@ import fastifySwagger from '@fastify/swagger';
 import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import pino from 'pino';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import { accountsRoutes, createAccountsService, createMfaService } from './modules/accounts/index.js';
@@ -94,6 +93,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { registerWebApp } from './platform/http/web-app.js';
 import { registerIdempotency } from './platform/idempotency/idempotency.js';
 import { createJobQueue } from './platform/jobs.js';
+import { bufferedLogOutput } from './platform/log-output.js';
 import { mailboxRoutes } from './platform/mail/mailbox.routes.js';
 import { createLocalMailbox, createSmtpMailer, type Mailer } from './platform/mail/mailer.js';
 import { createFileStorage } from './platform/s3-storage.js';
@@ -116,21 +116,12 @@ export const WEB_DIST = new URL('../../web/dist', import.meta.url).pathname;
 /** Builds the whole server: platform plugins first, then each module's routes. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  // Buffered, asynchronous writes to stdout: logging never blocks a request. Flushed every second
-  // (a quiet server's lines do not wait for 4 KB to pile up) and on exit.
-  const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  const logFlush = setInterval(() => {
-    try {
-      logStream.flush();
-    } catch {
-      // The stream was closed (the process is ending): nothing left to flush.
-    }
-  }, 1000);
-  logFlush.unref();
+  const logOutput = bufferedLogOutput();
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      stream: logStream,
+      stream: logOutput.stream,
+      hooks: logOutput.hooks,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     },
     // Fastify's two lines per request are replaced by the one onResponse line below.
@@ -415,7 +406,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerWebApp(app, { webDist: WEB_DIST });
   await jobs.start();
   app.addHook('onClose', async () => {
-    clearInterval(logFlush);
+    logOutput.stop();
     await jobs.stop();
   });
   return app;

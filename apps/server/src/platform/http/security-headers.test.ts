@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiSecurityHeaders, helmetHeaders, isApiPath } from './security-headers.js';
+import { apiSecurityHeaders, helmetHeaders } from './security-headers.js';
 
 describe('security headers', () => {
   it('adds HSTS and upgrade-insecure-requests only when served over HTTPS', () => {
@@ -21,27 +21,5 @@ describe('security headers', () => {
       'x-frame-options': 'DENY',
       'cache-control': 'no-store',
     });
-  });
-
-  it('tells API paths from documents', () => {
-    for (const path of [
-      '/api/v1/funds',
-      '/api/v1/invoices/1/pdf',
-      '/healthz',
-      '/readyz',
-      '/api/v1/openapi.json',
-    ]) {
-      expect(isApiPath(path), path).toBe(true);
-    }
-    for (const path of [
-      '/',
-      '/app/fondos',
-      '/assets/index.js',
-      '/api/docs/',
-      '/api/docs/js/scalar.js',
-      '/dev/mailbox',
-    ]) {
-      expect(isApiPath(path), path).toBe(false);
-    }
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import { answersJson } from './path-kinds.js';
 
 /**
  * helmet's security headers on every response, in two sets:
@@ -19,15 +20,9 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
   const documentHeaders = helmetHeaders(options);
   const apiHeaders = apiSecurityHeaders(options);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApiPath(request.url) ? apiHeaders : documentHeaders);
+    reply.headers(answersJson(request.url) ? apiHeaders : documentHeaders);
     done();
   });
-}
-
-/** API answers: /api/ but its HTML reference at /api/docs, and the service probes. */
-export function isApiPath(url: string): boolean {
-  if (url.startsWith('/api/')) return !url.startsWith('/api/docs');
-  return url.startsWith('/healthz') || url.startsWith('/readyz');
 }
 
 /** The headers helmet sets on documents with this configuration. */

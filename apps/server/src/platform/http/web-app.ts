@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { pathKind } from './path-kinds.js';
 import { sendProblem } from './problem.js';
-
-const NON_APP_PREFIXES = ['/api/', '/dev/', '/healthz', '/readyz'];
 
 /**
  * Serves the built web app and answers unknown paths: the SPA's index.html for browser
@@ -16,8 +15,7 @@ export async function registerWebApp(app: FastifyInstance, options: { webDist: s
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    const isAppNavigation =
-      hasWebApp && request.method === 'GET' && !NON_APP_PREFIXES.some((prefix) => path.startsWith(prefix));
+    const isAppNavigation = hasWebApp && request.method === 'GET' && pathKind(path) === 'app';
     if (isAppNavigation) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,0 +1,32 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import { bufferedLogOutput } from './log-output.js';
+
+describe('the buffered log output', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'cajachica-log-'));
+
+  it('writes a quiet server’s lines within the interval, and flushes only when lines wait', async () => {
+    const file = path.join(folder, 'server.log');
+    const output = bufferedLogOutput({ dest: file, intervalMs: 50 });
+    await new Promise((resolve) => output.stream.once('ready', resolve));
+    const flush = vi.spyOn(output.stream, 'flush');
+    const logger = pino({ hooks: output.hooks }, output.stream);
+
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(flush).not.toHaveBeenCalled(); // nothing logged, nothing written
+
+    logger.info({ reqId: 'a1' }, 'request');
+    expect(readFileSync(file, 'utf8')).toBe(''); // still in the 4 KB buffer
+    await vi.waitFor(() => expect(readFileSync(file, 'utf8')).toContain('"reqId":"a1"'), { timeout: 2000 });
+    const flushes = flush.mock.calls.length;
+    expect(flushes).toBe(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(flush.mock.calls.length).toBe(flushes); // written once, then quiet again
+    output.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+});
