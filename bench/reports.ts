@@ -10,7 +10,7 @@
  *   rows/s and < 300 MB.
  * Needs `npm run build` and PostgreSQL (BENCH_DATABASE_URL, default the local server). Creates its
  * own database and drops it at the end (BENCH_KEEP_DATABASE=1 keeps it, to EXPLAIN queries;
- * SUMMARY_ONLY=1 skips the exports).
+ * SUMMARY_ONLY=1 skips the exports, ONLY=pdf,xlsx measures only the exports so named).
  * Bounded: RUNS timed runs per query (default 30).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -259,7 +259,13 @@ async function download(
 async function measureExports(databaseUrl: string, months: readonly string[]) {
   // Rows of each unit as its CSV counted them (less the header), for the formats not counted.
   const csvRows = new Map<RowUnit, number>();
-  for (const { name, unit, paths, counter } of EXPORTS) {
+  // ONLY=PDF (a part of the names, any case, comma-separated) measures some; the CSV counts rows first.
+  const only = process.env.ONLY?.toLowerCase().split(',') ?? [];
+  const measured = EXPORTS.filter(
+    ({ name }) =>
+      only.length === 0 || name.endsWith('CSV') || only.some((part) => name.toLowerCase().includes(part)),
+  );
+  for (const { name, unit, paths, counter } of measured) {
     const server = await startServer({ DATABASE_URL: databaseUrl }, { needsWebApp: false });
     try {
       const cookie = await sessionCookie(server.url);

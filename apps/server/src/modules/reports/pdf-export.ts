@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { ROWS_PER_SLICE, untilConsumed, yieldToEventLoop } from '../../platform/exports/stream-pace.js';
 import { MEXICO_TIME_ZONE } from '../../platform/mexico-time.js';
 import { formatPesos, money } from '../../platform/money.js';
-import { createPdfDocument, FONT_BOLD, FONT_REGULAR, forgetLayouts } from '../../platform/pdf/fonts.js';
+import { createPdfDocument, FONT_BOLD, FONT_REGULAR } from '../../platform/pdf/fonts.js';
 import { EXPENSE_COLUMNS, type ExportColumn } from './export-columns.js';
 import type { ExportedExpense } from './exported-expenses.js';
 
@@ -148,11 +148,7 @@ export function pdfExport(batches: AsyncIterable<ExportedExpense[]>, heading: Pd
         );
         count += 1;
         total = total.plus(row.totalMxn);
-        if (count % ROWS_PER_SLICE === 0) {
-          // Bounds pdfkit's layouts of the words written (UUIDs, amounts: most are new).
-          forgetLayouts(doc);
-          await yieldToEventLoop();
-        }
+        if (count % ROWS_PER_SLICE === 0) await yieldToEventLoop();
       }
       await untilConsumed(doc);
     }

@@ -3,15 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createPdfDocument,
-  type Doc,
-  FONT_BOLD,
-  FONT_MONO,
-  FONT_REGULAR,
-  forgetLayouts,
-  hasGlyph,
-} from './fonts.js';
+import { createPdfDocument, type Doc, FONT_BOLD, FONT_MONO, FONT_REGULAR, hasGlyph } from './fonts.js';
+import { MAX_KEPT_LAYOUTS } from './layouts.js';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 // Polish, Greek, Cyrillic, an em dash and the euro: none but the last two are in WinAnsi.
@@ -74,15 +67,16 @@ describe('the PDF fonts', () => {
     for (const character of ['⏻', '🍕', '中']) expect(hasGlyph(character), character).toBe(false);
   });
 
-  it('keeps writing after the layouts it measured are forgotten', async (context) => {
+  it('keeps writing after its bounded layout cache starts again', async (context) => {
+    const many = Array.from({ length: MAX_KEPT_LAYOUTS + 10 }, (_, index) => `p${index}ñ`).join(' ');
     const pdf = await pdfOf((doc) => {
       doc.font(FONT_REGULAR).text('Antes: Жук');
-      forgetLayouts(doc);
-      doc.text('Después: Жук');
+      doc.fontSize(2).text(many);
+      doc.fontSize(12).text('Después: Жук, UUID 5F3A9C1E-ACDF-4B2A-9D0E-FFAA12345678, $1,234.56');
     });
     const text = readWithPdftotext(pdf);
     if (text === null) return context.skip();
     expect(text).toContain('Antes: Жук');
-    expect(text).toContain('Después: Жук');
+    expect(text).toContain('Después: Жук, UUID 5F3A9C1E-ACDF-4B2A-9D0E-FFAA12345678, $1,234.56');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { type EmbeddedFont, useComposingLayouts } from './layouts.js';
 
 // The fonts of every PDF the server makes. pdfkit's built-in fonts (Helvetica, Courier: the PDF
 // standard 14) are not embedded and pdfkit writes their text in WinAnsi, so anything beyond
@@ -45,12 +46,19 @@ export function registerFonts(doc: Doc): Doc {
 
 /**
  * A pdfkit document with the fonts registered and FONT_REGULAR selected: make every document
- * through it, since pdfkit starts a new one in Helvetica.
+ * through it, since pdfkit starts a new one in Helvetica. Each font lays out words through
+ * `useComposingLayouts` (layouts.ts): numbers and codes cheaply, and the kept layouts bounded.
  */
 export function createPdfDocument(options: Omit<PDFKit.PDFDocumentOptions, 'font'> = {}): Doc {
-  // Selected by its registered name first, so pdfkit caches the font under that name (opened by
-  // another name first, every later doc.font(FONT_REGULAR) would parse the file again).
-  return registerFonts(new PDFDocument(options)).font(FONT_REGULAR);
+  const doc = registerFonts(new PDFDocument(options));
+  // Each font is opened by its registered name, so pdfkit caches it under that name (opened by
+  // another name first, every later doc.font(FONT_REGULAR) would parse the file again). A font
+  // opened but never written with is not embedded.
+  for (const name of [FONT_MONO, FONT_BOLD, FONT_REGULAR]) {
+    doc.font(name);
+    useComposingLayouts((doc as unknown as { _font: EmbeddedFont })._font);
+  }
+  return doc;
 }
 
 interface FontkitFont {
@@ -68,14 +76,4 @@ export function hasGlyph(character: string): boolean {
   });
   const codePoint = character.codePointAt(0) ?? 0;
   return coverage.every((font) => font.hasGlyphForCodePoint(codePoint));
-}
-
-/**
- * Drops the layouts pdfkit keeps, for the document's whole life, of every word measured or written
- * in an embedded font. Unique words (UUIDs, amounts) add up: a streamed export of 50,000 rows held
- * some 450 MB in them. Call now and then in a long document; the next words are laid out again.
- */
-export function forgetLayouts(doc: Doc) {
-  const fonts = (doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies;
-  for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null);
 }
