@@ -1,17 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from './helpers/api-client.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visibleText } from './helpers/locators.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { DESKTOP, PHONE, shot } from './helpers/screenshots.js';
 
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
 const OWNER_EMAIL = 'direccion@transportes-rio.example.mx';
 
 /** Today (and days from it) in Mexico City, as the forms expect dates. */
@@ -20,28 +13,18 @@ const mexicoDay = (days = 0) =>
     new Date(Date.now() + days * 86_400_000),
   );
 
-/** The visible one of a text: tables show on wide screens, cards on a phone, both are in the page. */
-const visibleText = (page: Page, text: string | RegExp) =>
-  page.getByText(text).filter({ visible: true }).first();
-
 describe('a manager hands out and settles a cash advance in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let owner: ApiClient;
+  const session = useBrowserSession({
+    owner: { email: OWNER_EMAIL, name: 'Rosa Díaz', organizationName: 'Transportes del Río' },
+    ownerPage: false,
+  });
   const people: Record<string, { client: ApiClient; membershipId: string }> = {};
 
-  /** Invites a person with these roles; they accept (and stay signed in on their client). */
-  async function invite(email: string, name: string, roles: string[]) {
-    await owner.request('POST', '/api/v1/invitations', { email, roles });
-    const client = new ApiClient(server.url);
-    await client.request('POST', '/api/v1/invitations/accept', {
-      token: await owner.mailboxToken(email, '/invitacion'),
-      name,
-      password: PASSWORD,
-    });
-    const members = await owner.request('GET', '/api/v1/members');
-    const member = members.data.find((m: { user: { email: string } }) => m.user.email === email);
-    people[name] = { client, membershipId: member.id };
+  /** Invites a person with this role; they accept (and stay signed in on their client). */
+  async function invite(email: string, name: string, role: string) {
+    const { owner, server } = session;
+    const client = await inviteAndJoin(owner, server.url, { email, name, role, password: PASSWORD });
+    people[name] = { client, membershipId: await membershipId(owner, email) };
   }
 
   /** Luis pays an expense with his money (against the advance, if given), sends it, and Ana approves it. */
@@ -61,32 +44,19 @@ describe('a manager hands out and settles a cash advance in the browser', () => 
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    owner = new ApiClient(server.url);
-    await owner.signUpOwner({
-      email: OWNER_EMAIL,
-      password: PASSWORD,
-      name: 'Rosa Díaz',
-      organizationName: 'Transportes del Río',
-    });
-    await invite('carla@transportes-rio.example.mx', 'Carla Méndez', ['custodian']);
-    await invite('luis@transportes-rio.example.mx', 'Luis Ortega', ['employee']);
-    await invite('aprobaciones@transportes-rio.example.mx', 'Ana Aprobadora', ['approver']);
-    await owner.request('POST', '/api/v1/funds', {
+    await invite('carla@transportes-rio.example.mx', 'Carla Méndez', 'custodian');
+    await invite('luis@transportes-rio.example.mx', 'Luis Ortega', 'employee');
+    await invite('aprobaciones@transportes-rio.example.mx', 'Ana Aprobadora', 'approver');
+    await session.owner.request('POST', '/api/v1/funds', {
       name: 'Caja Matriz',
       custodianId: people['Carla Méndez']?.membershipId,
       authorizedAmount: '5000.00',
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('hands out $2,000 from a $5,000 fund, and settles $1,500 of expenses with $500 returned', async () => {
-    const page = await logInBrowser(browser.context, server.url, OWNER_EMAIL, PASSWORD);
+    const { server } = session;
+    const page = await session.logIn(OWNER_EMAIL);
 
     await page.getByRole('link', { name: 'Anticipos' }).first().click();
     await page.getByRole('heading', { name: 'Anticipos' }).waitFor();
@@ -123,7 +93,7 @@ describe('a manager hands out and settles a cash advance in the browser', () => 
     await expect(balances.getByText('$0.00').count()).resolves.toBe(1);
     await shot(page, 'advance-settled-desktop');
 
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.reload();
     await visibleText(page, 'Comidas con clientes').waitFor();
     await visibleText(page, '$3,500.00').waitFor();
@@ -133,7 +103,7 @@ describe('a manager hands out and settles a cash advance in the browser', () => 
     await visibleText(page, /Visita a clientes en Querétaro/).waitFor();
     await page.waitForTimeout(300); // the segmented control's indicator slides
     await shot(page, 'advances-list-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize(DESKTOP);
     await page.reload();
     await page.getByText('Liquidados', { exact: true }).click();
     await visibleText(page, /Visita a clientes en Querétaro/).waitFor();
@@ -144,7 +114,8 @@ describe('a manager hands out and settles a cash advance in the browser', () => 
   it('reimburses by transfer an approved expense the employee paid with their own money', async () => {
     const expense = await approvedExpenseOfLuis('Estacionamiento del aeropuerto', '300.00');
 
-    const page = await browser.context.newPage();
+    const { context, server } = session;
+    const page = await context.newPage();
     await page.goto(`${server.url}/app/gastos/${expense.id}`);
     await page.getByRole('button', { name: 'Reembolsar' }).click();
     const dialog = page.getByRole('dialog');

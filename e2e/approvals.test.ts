@@ -1,46 +1,29 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
+import type { ApiClient } from './helpers/api-client.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visible } from './helpers/locators.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { DESKTOP, PHONE, shot } from './helpers/screenshots.js';
 
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
 const OWNER_EMAIL = 'direccion@transportes-garza.example.mx';
 const CUSTODIAN_EMAIL = 'caja@transportes-garza.example.mx';
 const APPROVER_EMAIL = 'supervision@transportes-garza.example.mx';
-const PHONE = { width: 390, height: 844 };
-
-/** The visible one: the table shows on wide screens, the cards on a phone, both are in the page. */
-const visible = (locator: Locator) => locator.filter({ visible: true }).first();
 
 describe('an approver works through the approvals inbox in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
+  const session = useBrowserSession({
+    owner: { email: OWNER_EMAIL, name: 'Rosa Garza', organizationName: 'Transportes Garza' },
+    ownerPage: false,
+  });
+  const { logIn } = session;
   const ids: Record<string, string> = {};
   let custodian: ApiClient;
   let fundId: string;
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date());
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
+    const { owner, server } = session;
     // Through the API: the owner sets up a custodian, an approver, a fund and a two-level rule.
-    const owner = new ApiClient(server.url);
-    await owner.signUpOwner({
-      email: OWNER_EMAIL,
-      password: PASSWORD,
-      name: 'Rosa Garza',
-      organizationName: 'Transportes Garza',
-    });
     await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     custodian = await inviteAndJoin(owner, server.url, {
       email: CUSTODIAN_EMAIL,
@@ -54,11 +37,9 @@ describe('an approver works through the approvals inbox in the browser', () => {
       role: 'approver',
       password: PASSWORD,
     });
-    const members = await owner.request('GET', '/api/v1/members');
-    const carla = members.data.find((m: { user: { email: string } }) => m.user.email === CUSTODIAN_EMAIL);
     const fund = await owner.request('POST', '/api/v1/funds', {
       name: 'Caja Patio',
-      custodianId: carla.id,
+      custodianId: await membershipId(owner, CUSTODIAN_EMAIL),
       authorizedAmount: '20000.00',
     });
     fundId = fund.id;
@@ -85,11 +66,6 @@ describe('an approver works through the approvals inbox in the browser', () => {
       await custodian.request('POST', `/api/v1/expenses/${expense.id}/submit`);
       ids[concept] = expense.id;
     }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('approves two in bulk (on to the admin level) and rejects one with a reason, leaving the inbox empty', async () => {
@@ -127,6 +103,7 @@ describe('an approver works through the approvals inbox in the browser', () => {
   });
 
   it('the owner sees both at the admin level on a phone, approves one and reads each chain', async () => {
+    const { server } = session;
     const page = await logIn(OWNER_EMAIL);
     await page.setViewportSize(PHONE);
     await page.goto(`${server.url}/app/aprobaciones`);
@@ -155,7 +132,7 @@ describe('an approver works through the approvals inbox in the browser', () => {
     await page.getByRole('button', { name: 'Aprobar', exact: true }).waitFor();
     await shot(page, 'approvals-chain-pending-phone');
 
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize(DESKTOP);
     await page.goto(`${server.url}/app/gastos/${ids['Comida con proveedores']}`);
     await page.getByText('Nivel 1 · Rechazado').waitFor();
     await page.getByText(/^Rechazó Alberto Ruiz/).waitFor();
@@ -170,6 +147,7 @@ describe('an approver works through the approvals inbox in the browser', () => {
   });
 
   it("approving on the expense's page says when it went on to the next level", async () => {
+    const { server } = session;
     const expense = await custodian.request('POST', '/api/v1/expenses', {
       date: today,
       concept: 'Aceite para motor',
@@ -202,6 +180,7 @@ describe('an approver works through the approvals inbox in the browser', () => {
   });
 
   it('a requested replenishment joins the inbox and the navigation count until an approver approves it', async () => {
+    const { server } = session;
     // The toner expense was approved at both levels: the custodian asks for its replenishment.
     const replenishment = await custodian.request('POST', '/api/v1/replenishments', { fundId });
 

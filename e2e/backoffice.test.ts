@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { type RunningServer, startServer } from './helpers/server.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visible } from './helpers/locators.js';
+import { shot } from './helpers/screenshots.js';
 
 const CLI = new URL('../apps/server/dist/cli.js', import.meta.url).pathname;
 const SCREENSHOT = process.env.BACKOFFICE_SCREENSHOT ?? '/tmp/backoffice.png';
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 const OPERATOR = {
   email: 'laura.mendez@cajachica.example.mx',
   name: 'Laura Méndez',
@@ -24,42 +23,43 @@ const OWNER = {
   organizationName: 'Ferretería Luna',
 };
 
-/** The visible one: lists are a table on wide screens and cards on a phone, both in the page. */
-const visible = (locator: Locator) => locator.filter({ visible: true }).first();
-
 describe('the platform operator confirms a customer’s SPEI transfer in the back office', () => {
   let dataDir: string;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   let page: Page;
   let payment: { id: string; reference: string; total: string };
 
-  beforeAll(async () => {
-    // The operator is created by the real CLI before the server opens the same embedded database.
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cajachica-e2e-backoffice-'));
-    const created = spawnSync(process.execPath, [CLI, 'operator:create', OPERATOR.email, OPERATOR.name], {
-      env: { ...process.env, DATA_DIR: dataDir, OPERATOR_PASSWORD: OPERATOR.password, LOG_LEVEL: 'warn' },
-      encoding: 'utf8',
-    });
-    expect(created.status, created.stderr).toBe(0);
-    expect(created.stdout).toContain(`Operador creado: ${OPERATOR.name} <${OPERATOR.email}>.`);
-    server = await startServer({ DATA_DIR: dataDir });
-    const owner = new ApiClient(server.url);
-    await owner.signUpOwner(OWNER);
-    payment = (
-      await owner.request('POST', '/api/v1/subscription/checkout', { plan: 'monthly', method: 'spei' })
-    ).payment;
-    browser = await openBrowser();
-    page = await browser.context.newPage();
+  const session = useBrowserSession({
+    before() {
+      // The operator is created by the real CLI before the server opens the same embedded database.
+      dataDir = mkdtempSync(path.join(tmpdir(), 'cajachica-e2e-backoffice-'));
+      const created = spawnSync(process.execPath, [CLI, 'operator:create', OPERATOR.email, OPERATOR.name], {
+        env: { ...process.env, DATA_DIR: dataDir, OPERATOR_PASSWORD: OPERATOR.password, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+      });
+      expect(created.status, created.stderr).toBe(0);
+      expect(created.stdout).toContain(`Operador creado: ${OPERATOR.name} <${OPERATOR.email}>.`);
+    },
+    env: () => ({ DATA_DIR: dataDir }),
+    after() {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    // The owner only pays (through the API): the browser is the operator's.
+    owner: OWNER,
+    ownerPage: false,
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  beforeAll(async () => {
+    payment = (
+      await session.owner.request('POST', '/api/v1/subscription/checkout', {
+        plan: 'monthly',
+        method: 'spei',
+      })
+    ).payment;
+    page = await session.context.newPage();
   });
 
   it('signs in at /operador and sees the customer among the organizations', async () => {
+    const { server } = session;
     await page.goto(`${server.url}/operador`);
     await page.waitForURL(/\/operador\/entrar/);
     await page.getByRole('heading', { name: 'Back office de CajaChica' }).waitFor();
@@ -71,7 +71,7 @@ describe('the platform operator confirms a customer’s SPEI transfer in the bac
     await visible(page.getByText(OWNER.organizationName, { exact: true })).waitFor();
     await visible(page.getByText(OWNER.email, { exact: true })).waitFor();
     await visible(page.getByText('Prueba gratuita', { exact: true })).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'backoffice-organizations.png'), fullPage: true });
+    await shot(page, 'backoffice-organizations');
   });
 
   it('records the transfer against the pending SPEI payment, which turns into "Pagado"', async () => {
@@ -85,7 +85,7 @@ describe('the platform operator confirms a customer’s SPEI transfer in the bac
     // Prefilled with what is still missing: the whole total.
     expect(await dialog.getByLabel(/^Importe recibido/).inputValue()).toBe(payment.total);
     await dialog.getByLabel(/^Clave de rastreo/).fill('BNET01002601050001');
-    await page.screenshot({ path: path.join(SHOTS, 'backoffice-transfer.png') });
+    await shot(page, 'backoffice-transfer', false);
     await dialog.getByRole('button', { name: 'Registrar transferencia' }).click();
     await page.getByText(`Transferencia registrada: el pago ${payment.reference} quedó pagado.`).waitFor();
     await dialog.waitFor({ state: 'detached' });
@@ -99,7 +99,7 @@ describe('the platform operator confirms a customer’s SPEI transfer in the bac
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     // The customer sees it paid too.
-    const owner = new ApiClient(server.url);
+    const owner = new ApiClient(session.server.url);
     await owner.request('POST', '/api/v1/auth/login', { email: OWNER.email, password: OWNER.password });
     const mine = await owner.request('GET', '/api/v1/subscription/payments');
     expect(mine.data[0]).toMatchObject({ id: payment.id, status: 'succeeded' });
@@ -116,6 +116,6 @@ describe('the platform operator confirms a customer’s SPEI transfer in the bac
       await page.reload();
     }
     await row.getByText('En la factura global').first().waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'backoffice-invoices.png'), fullPage: true });
+    await shot(page, 'backoffice-invoices');
   });
 });

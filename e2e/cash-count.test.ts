@@ -1,18 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
-const PHONE = { width: 390, height: 844 };
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './helpers/fixture.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { PHONE, shot } from './helpers/screenshots.js';
 
 /** Waits for the fund's balance cards to show this cash and these pending vouchers. */
 async function seeBalances(page: Page, amounts: { cash: string; pending: string }) {
@@ -22,45 +12,37 @@ async function seeBalances(page: Page, amounts: { cash: string; pending: string 
 }
 
 describe('a custodian counts the cash of a fund in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const session = useBrowserSession({
+    owner: {
+      email: 'tesoreria@tultitlan.example.mx',
+      name: 'Tesorería',
+      organizationName: 'Refaccionaria Tultitlán',
+    },
+    ownerPage: false,
+  });
   const custodianEmail = 'rosa.ibarra@tultitlan.example.mx';
   let fundId: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    const owner = new ApiClient(server.url);
-    await owner.signUpOwner({
-      email: 'tesoreria@tultitlan.example.mx',
-      password: PASSWORD,
-      name: 'Tesorería',
-      organizationName: 'Refaccionaria Tultitlán',
-    });
+    const { owner, server } = session;
     await inviteAndJoin(owner, server.url, {
       email: custodianEmail,
       name: 'Rosa Ibarra',
       role: 'custodian',
       password: PASSWORD,
     });
-    const members = await owner.request('GET', '/api/v1/members');
-    const rosa = members.data.find((m: { user: { email: string } }) => m.user.email === custodianEmail);
     const fund = await owner.request('POST', '/api/v1/funds', {
       name: 'Caja Mostrador',
-      custodianId: rosa.id,
+      custodianId: await membershipId(owner, custodianEmail),
       authorizedAmount: '2000.00',
     });
     fundId = fund.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
+  const { logIn } = session;
 
   it('counts $50 short, sees the difference live, and the shortage moves cash to pending vouchers', async () => {
+    const { server } = session;
     const page = await logIn(custodianEmail);
     await page.goto(`${server.url}/app/fondos/${fundId}`);
     await page.getByRole('link', { name: 'Arqueo' }).click();
@@ -96,6 +78,7 @@ describe('a custodian counts the cash of a fund in the browser', () => {
   });
 
   it('an administrator names a witness other than the custodian', async () => {
+    const { server } = session;
     const page = await logIn('tesoreria@tultitlan.example.mx');
     await page.goto(`${server.url}/app/fondos/${fundId}/arqueo`);
     await page.getByLabel('Billetes de $1000', { exact: true }).fill('1');
@@ -118,6 +101,7 @@ describe('a custodian counts the cash of a fund in the browser', () => {
   });
 
   it('works on a phone: big numeric fields and the difference pinned to the bottom', async () => {
+    const { server } = session;
     const page = await logIn(custodianEmail);
     await page.setViewportSize(PHONE);
     await page.goto(`${server.url}/app/fondos/${fundId}/arqueo`);
@@ -134,7 +118,7 @@ describe('a custodian counts the cash of a fund in the browser', () => {
     await expect(page.getByRole('button', { name: 'Registrar arqueo' }).isDisabled()).resolves.toBe(true);
     await page.getByLabel('Monedas de $0.50', { exact: true }).fill('');
     await page.getByText('Cuadra').filter({ visible: true }).first().waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'cash-count-phone.png') });
+    await shot(page, 'cash-count-phone', false);
     await shot(page, 'cash-count-phone-full');
     await page.close();
   });

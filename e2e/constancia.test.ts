@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { constanciaPdf, MORAL_CSF } from '../apps/server/test/helpers/constancia-pdf.js';
-import { openBrowser } from './helpers/browser.js';
-import { savedFiscalData, saveFiscalData, signedInOwner } from './helpers/people.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { savedFiscalData, saveFiscalData } from './helpers/people.js';
 import { shots } from './helpers/screenshots.js';
-import { type RunningServer, startServer } from './helpers/server.js';
 
 const OWNER = {
   email: 'administracion@kemper.example.mx',
@@ -17,29 +15,24 @@ const OWNER = {
 };
 
 describe('the owner fills the fiscal data from the Constancia de Situación Fiscal', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let page: Page;
   let folder: string;
   let constancia: string;
 
-  beforeAll(async () => {
-    // A replica of a persona moral's constancia, as the SAT's portal downloads it.
-    folder = mkdtempSync(path.join(tmpdir(), 'cajachica-constancia-'));
-    constancia = path.join(folder, `CSF_${MORAL_CSF.rfc}.pdf`);
-    writeFileSync(constancia, await constanciaPdf(MORAL_CSF));
-    server = await startServer();
-    browser = await openBrowser();
-    ({ page } = await signedInOwner(browser.context, server.url, OWNER));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+  const session = useBrowserSession({
+    async before() {
+      // A replica of a persona moral's constancia, as the SAT's portal downloads it.
+      folder = mkdtempSync(path.join(tmpdir(), 'cajachica-constancia-'));
+      constancia = path.join(folder, `CSF_${MORAL_CSF.rfc}.pdf`);
+      writeFileSync(constancia, await constanciaPdf(MORAL_CSF));
+    },
+    after() {
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
+    owner: OWNER,
   });
 
   it('uploads the PDF, sees RFC, razón social, régimen and código postal filled, and saves them', async () => {
+    const { page } = session;
     await page.getByRole('link', { name: 'Datos fiscales' }).click();
     await page.getByRole('heading', { name: 'Datos fiscales', level: 1 }).waitFor();
     await page.getByText('Cargar Constancia de Situación Fiscal (PDF)').waitFor();

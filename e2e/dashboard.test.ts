@@ -1,38 +1,22 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from './helpers/api-client.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { DESKTOP, PHONE, shot } from './helpers/screenshots.js';
 
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
 const OWNER = 'direccion@tlaquepaque.example.mx';
 const CUSTODIAN = 'caja@tlaquepaque.example.mx';
 
 /** The owner sets up two funds, a cost center and expenses in every state; Carla records them. */
-async function setUp(url: string) {
-  const owner = new ApiClient(url);
-  await owner.signUpOwner({
-    email: OWNER,
-    password: PASSWORD,
-    name: 'Dirección',
-    organizationName: 'Tlaquepaque',
-  });
-  await owner.request('POST', '/api/v1/invitations', { email: CUSTODIAN, roles: ['custodian'] });
-  const custodian = new ApiClient(url);
-  await custodian.request('POST', '/api/v1/invitations/accept', {
-    token: await owner.mailboxToken(CUSTODIAN, '/invitacion'),
+async function setUp(owner: ApiClient, url: string) {
+  const custodian = await inviteAndJoin(owner, url, {
+    email: CUSTODIAN,
     name: 'Carla Méndez',
+    role: 'custodian',
     password: PASSWORD,
   });
-  const members = await owner.request('GET', '/api/v1/members');
-  const carla = members.data.find((m: { user: { email: string } }) => m.user.email === CUSTODIAN);
+  const carlaId = await membershipId(owner, CUSTODIAN);
   const categories = (await owner.request('GET', '/api/v1/categories')).data as {
     id: string;
     code: string;
@@ -44,12 +28,12 @@ async function setUp(url: string) {
   });
   const main = await owner.request('POST', '/api/v1/funds', {
     name: 'Caja Presidencia',
-    custodianId: carla.id,
+    custodianId: carlaId,
     authorizedAmount: '20000.00',
   });
   await owner.request('POST', '/api/v1/funds', {
     name: 'Caja Obras',
-    custodianId: carla.id,
+    custodianId: carlaId,
     authorizedAmount: '5000.00',
     replenishmentThreshold: '5000.00',
   });
@@ -79,20 +63,13 @@ async function setUp(url: string) {
 }
 
 describe('the dashboard and reports in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    await setUp(server.url);
+  const session = useBrowserSession({
+    owner: { email: OWNER, name: 'Dirección', organizationName: 'Tlaquepaque' },
+    ownerPage: false,
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(() => setUp(session.owner, session.server.url));
 
-  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
+  const { logIn } = session;
 
   it('shows the owner the period, funds, charts and what needs attention, on desktop and phone', async () => {
     const page = await logIn(OWNER);
@@ -111,17 +88,18 @@ describe('the dashboard and reports in the browser', () => {
     await page.locator('.recharts-bar-rectangle path').first().waitFor();
     await shot(page, 'dashboard-desktop');
 
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.reload();
     await page.getByRole('heading', { name: 'Gasto por categoría' }).waitFor();
     await page.locator('.recharts-bar-rectangle path').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'dashboard-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize(DESKTOP);
   });
 
   it('filters a month on the reports page and downloads its expenses as CSV', async () => {
+    const { server } = session;
     const page = await logIn(OWNER);
     await page.goto(`${server.url}/app/reportes?desde=2026-11-01&hasta=2026-11-30`);
     await page.getByRole('heading', { name: 'Gasto por centro de costos' }).waitFor();

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser, saveFiscalData, signedInOwner } from './helpers/people.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visible } from './helpers/locators.js';
+import { inviteAndJoin, PASSWORD, saveFiscalData } from './helpers/people.js';
 import { shots } from './helpers/screenshots.js';
-import { type RunningServer, startServer } from './helpers/server.js';
 
-const PASSWORD = 'una contraseña larga';
 const OWNER_EMAIL = 'tesoreria@izcalli.example.mx';
 const AUDITOR_EMAIL = 'contraloria@izcalli.example.mx';
 const EMPLOYEE_EMAIL = 'compras@izcalli.example.mx';
 const RFC = 'MCI7306249Y1';
-
-/** The visible one: the list is a table on wide screens and cards on a phone, both in the page. */
-const visible = (locator: Locator) => locator.filter({ visible: true }).first();
 
 /** Clicks a download link and reads what the browser saved. */
 async function download(page: Page, link: Locator): Promise<{ name: string; content: Buffer }> {
@@ -24,34 +19,25 @@ async function download(page: Page, link: Locator): Promise<{ name: string; cont
 }
 
 describe('the owner downloads the CFDI of a subscription payment', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let owner: ApiClient;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    ({ owner, page } = await signedInOwner(browser.context, server.url, {
+  const session = useBrowserSession({
+    owner: {
       email: OWNER_EMAIL,
-      password: PASSWORD,
       name: 'Lucía Hernández',
       organizationName: 'Municipio de Cuautitlán Izcalli',
-    }));
+    },
+  });
+
+  beforeAll(async () => {
     for (const [email, name, role] of [
       [AUDITOR_EMAIL, 'Ramón Díaz', 'auditor'],
       [EMPLOYEE_EMAIL, 'Sofía Ruiz', 'employee'],
     ] as const) {
-      await inviteAndJoin(owner, server.url, { email, name, role, password: PASSWORD });
+      await inviteAndJoin(session.owner, session.server.url, { email, name, role, password: PASSWORD });
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('starts empty, captures the fiscal data, pays by SPEI and downloads the stamped PDF and XML', async () => {
+    const { owner, page } = session;
     // Before any payment: the page says where its invoices will come from.
     await page.getByRole('link', { name: 'Facturas' }).click();
     await page.getByRole('heading', { name: 'Facturas', level: 1 }).waitFor();
@@ -117,6 +103,7 @@ describe('the owner downloads the CFDI of a subscription payment', () => {
   });
 
   it('says what each state asks of the customer', async () => {
+    const { page } = session;
     // Rejections, global invoices and cancellations cannot be provoked here: the real answer is rewritten.
     await page.route('**/api/v1/invoices', async (route) => {
       const response = await route.fetch();
@@ -171,11 +158,12 @@ describe('the owner downloads the CFDI of a subscription payment', () => {
   });
 
   it('lets the auditor read them and keeps them from an employee', async () => {
-    const auditor = await logInBrowser(browser.context, server.url, AUDITOR_EMAIL, PASSWORD);
+    const { logIn, server } = session;
+    const auditor = await logIn(AUDITOR_EMAIL);
     await auditor.getByRole('link', { name: 'Facturas' }).click();
     await auditor.getByRole('table', { name: 'Facturas de tu suscripción' }).getByText('Timbrada').waitFor();
 
-    const employee = await logInBrowser(browser.context, server.url, EMPLOYEE_EMAIL, PASSWORD);
+    const employee = await logIn(EMPLOYEE_EMAIL);
     await employee.getByRole('link', { name: 'Inicio' }).waitFor();
     expect(await employee.getByRole('link', { name: 'Facturas' }).count()).toBe(0);
     await employee.goto(`${server.url}/app/facturas`);

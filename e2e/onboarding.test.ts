@@ -1,18 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser } from './helpers/browser.js';
+import { useBrowserSession } from './helpers/fixture.js';
 import { savedFiscalData, saveFiscalData, submitFiscalData } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
+import { shot } from './helpers/screenshots.js';
 
-// Screenshots of each step, to look at what a person sees (not compared automatically).
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 // Required fields carry Mantine's " *" in their label.
 const PASSWORD_LABEL = /^Contraseña( \*)?$/;
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
 /** Opens the newest email to `to` in the local mailbox and follows its action link. */
 async function followMailLink(page: Page, baseUrl: string, to: string, linkText: string) {
@@ -25,23 +19,21 @@ async function followMailLink(page: Page, baseUrl: string, to: string, linkText:
 }
 
 describe('a new customer in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  // Everything happens in the browser, the sign-up included: no owner is set up beforehand.
+  const session = useBrowserSession();
+  // The invited member accepts in a browser of their own, while the owner stays logged in in the
+  // session's (registered after the session's hooks: closed before its browser and server).
   let invitee: Awaited<ReturnType<typeof openBrowser>>;
-
   beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
     invitee = await openBrowser();
   });
   afterAll(async () => {
     await invitee?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('signs up, verifies by email, logs in, fills fiscal data, invites a member who accepts, and hands over ownership', async () => {
-    const page = await browser.context.newPage();
+    const { context, server } = session;
+    const page = await context.newPage();
     const ownerEmail = 'ana.lopez@papeleria.mx';
     const memberEmail = 'beto.ruiz@papeleria.mx';
 

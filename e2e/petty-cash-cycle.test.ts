@@ -1,61 +1,52 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
 import {
   type FakeSatStatusServer,
   startFakeSatStatusServer,
 } from '../apps/server/test/fakes/fake-sat-status-server.js';
 import { zipOf } from '../apps/server/test/helpers/zip.js';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visible } from './helpers/locators.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { DESKTOP, PHONE, SHOTS, shot } from './helpers/screenshots.js';
 
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
 const OWNER = 'direccion@ferreteria-lerma.example.mx';
 const CUSTODIAN = 'caja@ferreteria-lerma.example.mx';
 const APPROVER = 'supervision@ferreteria-lerma.example.mx';
 const ACCOUNTANT = 'contabilidad@ferreteria-lerma.example.mx';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 // The machine running these tests may be busy: each wait is generous.
 const LONG = { timeout: 30_000 };
 
-/** The visible one: tables show on wide screens, cards on a phone, both are in the page. */
-const visible = (locator: Locator) => locator.filter({ visible: true }).first();
 /** The fund's balance cards, in the order of the imprest equation: cash first, authorized last. */
 const balanceCards = (page: Page) =>
   page.getByRole('region', { name: 'Saldos de la caja' }).locator('.mantine-Card-root');
 
 describe('the petty cash cycle in the browser: a CFDI expense, its approval, the replenishment and the póliza', () => {
-  let server: RunningServer;
   let sat: FakeSatStatusServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
   // IVA 16 % on 850.00: the expense and the replenishment are 986.00.
   const cfdi = receivedCfdi({ valorUnitario: '850.00', descripcion: 'Brocas para concreto' });
   let fundId: string;
 
+  const session = useBrowserSession({
+    // The fake SAT answers before the server starts, and until it has stopped.
+    async before() {
+      sat = await startFakeSatStatusServer();
+      sat.setCfdi(cfdi.uuid, { Estado: 'Vigente', ValidacionEFOS: '200' });
+    },
+    after: () => sat?.close(),
+    env: () => ({ SAT_STATUS_SERVICE: 'online', SAT_STATUS_URL: sat.url }),
+    owner: { email: OWNER, name: 'Marta Lerma', organizationName: 'Ferretería Lerma' },
+    ownerPage: false,
+  });
+  const { logIn } = session;
+
   beforeAll(async () => {
-    sat = await startFakeSatStatusServer();
-    sat.setCfdi(cfdi.uuid, { Estado: 'Vigente', ValidacionEFOS: '200' });
-    server = await startServer({ SAT_STATUS_SERVICE: 'online', SAT_STATUS_URL: sat.url });
-    browser = await openBrowser();
-    // Setup only, through the API: the organization, its people and a $5,000 fund.
-    const owner = new ApiClient(server.url);
-    await owner.signUpOwner({
-      email: OWNER,
-      password: PASSWORD,
-      name: 'Marta Lerma',
-      organizationName: 'Ferretería Lerma',
-    });
+    // Setup only, through the API: the organization's fiscal data, its people and a $5,000 fund.
+    const { owner, server } = session;
     await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     for (const [email, name, role] of [
       [CUSTODIAN, 'Jorge Salas', 'custodian'],
@@ -64,23 +55,16 @@ describe('the petty cash cycle in the browser: a CFDI expense, its approval, the
     ] as const) {
       await inviteAndJoin(owner, server.url, { email, name, role, password: PASSWORD });
     }
-    const members = await owner.request('GET', '/api/v1/members');
-    const jorge = members.data.find((m: { user: { email: string } }) => m.user.email === CUSTODIAN);
     const fund = await owner.request('POST', '/api/v1/funds', {
       name: 'Caja Mostrador',
-      custodianId: jorge.id,
+      custodianId: await membershipId(owner, CUSTODIAN),
       authorizedAmount: '5000.00',
     });
     fundId = fund.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await sat?.close();
-  });
-
   it('the custodian imports the CFDI into the fund and submits the expense', async () => {
+    const { server } = session;
     const zipPath = path.join(server.dataDir, 'facturas-mostrador.zip');
     writeFileSync(zipPath, await zipOf([{ name: 'brocas.xml', content: cfdi.xml }]));
     const page = await logIn(CUSTODIAN);
@@ -117,6 +101,7 @@ describe('the petty cash cycle in the browser: a CFDI expense, its approval, the
   });
 
   it('the custodian requests the replenishment from the fund page', async () => {
+    const { server } = session;
     const page = await logIn(CUSTODIAN);
     await page.goto(`${server.url}/app/fondos/${fundId}`);
     await page.getByRole('button', { name: 'Solicitar reposición' }).click();
@@ -133,6 +118,7 @@ describe('the petty cash cycle in the browser: a CFDI expense, its approval, the
   });
 
   it('the owner approves it and records the payment: the cash is back to $5,000.00', async () => {
+    const { server } = session;
     const page = await logIn(OWNER);
     await page.getByRole('link', { name: 'Reposiciones' }).first().click();
     await visible(page.getByRole('link', { name: 'Reposición 1' })).click();

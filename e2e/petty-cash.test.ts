@@ -1,64 +1,46 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
 import { zipOf } from '../apps/server/test/helpers/zip.js';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
+import type { ApiClient } from './helpers/api-client.js';
+import { useBrowserSession } from './helpers/fixture.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { DESKTOP, PHONE, shot } from './helpers/screenshots.js';
 
 describe('a custodian imports CFDIs in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  const session = useBrowserSession({
+    owner: {
+      email: 'director@izcalli.example.mx',
+      name: 'Director',
+      organizationName: 'Municipio de Cuautitlán Izcalli',
+    },
+    ownerPage: false,
+  });
   const custodianEmail = 'carla.mendez@izcalli.example.mx';
   let fundId: string;
-  let owner: ApiClient;
   let custodian: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
     // The owner sets the organization up through the API: fiscal data, a custodian, a fund.
-    owner = new ApiClient(server.url);
-    await owner.signUpOwner({
-      email: 'director@izcalli.example.mx',
-      password: PASSWORD,
-      name: 'Director',
-      organizationName: 'Municipio de Cuautitlán Izcalli',
-    });
+    const { owner, server } = session;
     await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
-    await owner.request('POST', '/api/v1/invitations', { email: custodianEmail, roles: ['custodian'] });
-    custodian = new ApiClient(server.url);
-    await custodian.request('POST', '/api/v1/invitations/accept', {
-      token: await owner.mailboxToken(custodianEmail, '/invitacion'),
+    custodian = await inviteAndJoin(owner, server.url, {
+      email: custodianEmail,
       name: 'Carla Méndez',
+      role: 'custodian',
       password: PASSWORD,
     });
-    const members = await owner.request('GET', '/api/v1/members');
-    const carla = members.data.find((m: { user: { email: string } }) => m.user.email === custodianEmail);
     const fund = await owner.request('POST', '/api/v1/funds', {
       name: 'Caja Presidencia',
-      custodianId: carla.id,
+      custodianId: await membershipId(owner, custodianEmail),
       authorizedAmount: '5000.00',
     });
     fundId = fund.id;
   });
-  const logIn = (email: string) => logInBrowser(browser.context, server.url, email, PASSWORD);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const { logIn } = session;
 
   it('sees one expense per valid CFDI, the invalid ones with their reasons, and the fund balance move', async () => {
+    const { server } = session;
     const zip = await zipOf([
       {
         name: 'papeleria.xml',
@@ -103,10 +85,10 @@ describe('a custodian imports CFDIs in the browser', () => {
     const paper = drafts.data.find((e: { concept: string }) => e.concept === 'Hojas blancas');
     await custodian.request('POST', `/api/v1/expenses/${paper.id}/submit`);
     await page.getByText('2 gastos creados por esta importación siguen en borrador.').waitFor();
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await page.waitForTimeout(300); // the page reflows to the phone's width
     await shot(page, 'custodian-import-submit-all-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize(DESKTOP);
     await page.getByRole('button', { name: 'Enviar todos a aprobación' }).click();
     const summary = page.getByRole('status').filter({ hasText: 'Envío a aprobación' });
     await summary.getByText('1 enviado a aprobación · 1 no se pudo enviar').waitFor();
@@ -120,10 +102,10 @@ describe('a custodian imports CFDIs in the browser', () => {
       'Hojas blancas',
     ]);
     await shot(page, 'custodian-import-submitted-desktop');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize(PHONE);
     await summary.getByText('1 enviado a aprobación · 1 no se pudo enviar').waitFor();
     await shot(page, 'custodian-import-submitted-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize(DESKTOP);
 
     await page.goto(`${server.url}/app/fondos/${fundId}`);
     // 116.00 + 290.00 left the box: cash 4,594.00, pending vouchers 406.00.
@@ -138,15 +120,16 @@ describe('a custodian imports CFDIs in the browser', () => {
   });
 
   it('a second administrator approves a fund increase above the policy amount', async () => {
+    const { owner, server } = session;
     await owner.request('POST', '/api/v1/policies', {
       kind: 'fund_changes',
       secondApprovalAbove: '10000.00',
     });
     const adminEmail = 'tesoreria@izcalli.example.mx';
-    await owner.request('POST', '/api/v1/invitations', { email: adminEmail, roles: ['admin'] });
-    await new ApiClient(server.url).request('POST', '/api/v1/invitations/accept', {
-      token: await owner.mailboxToken(adminEmail, '/invitacion'),
+    await inviteAndJoin(owner, server.url, {
+      email: adminEmail,
       name: 'Tesorería',
+      role: 'admin',
       password: PASSWORD,
     });
     const request = await owner.request('POST', `/api/v1/funds/${fundId}/increase`, {

@@ -1,52 +1,37 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../apps/server/test/fakes/cfdi-factory.js';
 import {
   type FakeSatStatusServer,
   startFakeSatStatusServer,
 } from '../apps/server/test/fakes/fake-sat-status-server.js';
-import { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-const PASSWORD = 'una contraseña larga';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
+import { useBrowserSession } from './helpers/fixture.js';
+import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
+import { DESKTOP, PHONE, shot } from './helpers/screenshots.js';
 
 describe('a fund is replenished in the browser: requested, a cancelled CFDI excluded, approved and paid', () => {
-  let server: RunningServer;
   let sat: FakeSatStatusServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
   const ownerEmail = 'finanzas@zumpango.example.mx';
   const custodianEmail = 'luis.ortega@zumpango.example.mx';
   const paper = receivedCfdi({ valorUnitario: '100.00', descripcion: 'Hojas blancas' });
   const toner = receivedCfdi({ valorUnitario: '250.00', descripcion: 'Tóner para impresora' });
   let fundId: string;
 
+  const session = useBrowserSession({
+    // The fake SAT answers before the server starts, and until it has stopped.
+    async before() {
+      sat = await startFakeSatStatusServer();
+      for (const cfdi of [paper, toner]) sat.setCfdi(cfdi.uuid, { Estado: 'Vigente', ValidacionEFOS: '200' });
+    },
+    after: () => sat?.close(),
+    env: () => ({ SAT_STATUS_SERVICE: 'online', SAT_STATUS_URL: sat.url, JOBS_POLL_SECONDS: '1' }),
+    owner: { email: ownerEmail, name: 'Finanzas', organizationName: 'Comercializadora Zumpango' },
+    ownerPage: false,
+  });
+
   beforeAll(async () => {
-    sat = await startFakeSatStatusServer();
-    for (const cfdi of [paper, toner]) sat.setCfdi(cfdi.uuid, { Estado: 'Vigente', ValidacionEFOS: '200' });
-    server = await startServer({
-      SAT_STATUS_SERVICE: 'online',
-      SAT_STATUS_URL: sat.url,
-      JOBS_POLL_SECONDS: '1',
-    });
-    browser = await openBrowser();
-    // Set up through the API: the organization, its custodian, a fund and two approved CFDI expenses.
-    const owner = new ApiClient(server.url);
-    await owner.signUpOwner({
-      email: ownerEmail,
-      password: PASSWORD,
-      name: 'Finanzas',
-      organizationName: 'Comercializadora Zumpango',
-    });
+    // Set up through the API: the organization's fiscal data, its custodian, a fund and two approved
+    // CFDI expenses.
+    const { owner, server } = session;
     await owner.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     const custodian = await inviteAndJoin(owner, server.url, {
       email: custodianEmail,
@@ -54,11 +39,9 @@ describe('a fund is replenished in the browser: requested, a cancelled CFDI excl
       role: 'custodian',
       password: PASSWORD,
     });
-    const members = await owner.request('GET', '/api/v1/members');
-    const luis = members.data.find((m: { user: { email: string } }) => m.user.email === custodianEmail);
     const fund = await owner.request('POST', '/api/v1/funds', {
       name: 'Caja Sucursal Centro',
-      custodianId: luis.id,
+      custodianId: await membershipId(owner, custodianEmail),
       authorizedAmount: '5000.00',
     });
     fundId = fund.id;
@@ -77,14 +60,9 @@ describe('a fund is replenished in the browser: requested, a cancelled CFDI excl
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await sat?.close();
-  });
-
   it('the custodian picks the approved vouchers on the fund page and requests the replenishment', async () => {
-    const page = await logInBrowser(browser.context, server.url, custodianEmail, PASSWORD);
+    const { logIn, server } = session;
+    const page = await logIn(custodianEmail);
     await page.goto(`${server.url}/app/fondos/${fundId}`);
     await page.getByRole('button', { name: 'Solicitar reposición' }).click();
     const dialog = page.getByRole('dialog');
@@ -106,7 +84,8 @@ describe('a fund is replenished in the browser: requested, a cancelled CFDI excl
   it('an administrator finds the cancelled CFDI, excludes it, approves and records the payment', async () => {
     // The supplier cancelled the toner invoice after it was approved.
     sat.setCfdi(toner.uuid, { Estado: 'Cancelado', EstatusCancelacion: 'Cancelado sin aceptación' });
-    const page = await logInBrowser(browser.context, server.url, ownerEmail, PASSWORD);
+    const { logIn, server } = session;
+    const page = await logIn(ownerEmail);
     await page.getByRole('link', { name: 'Reposiciones' }).first().click();
     await page.getByRole('link', { name: 'Reposición 1' }).filter({ visible: true }).first().click();
     await page.getByRole('button', { name: 'Aprobar' }).click();

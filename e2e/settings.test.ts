@@ -1,47 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { signedInOwner } from './helpers/people.js';
-import { type RunningServer, startServer } from './helpers/server.js';
-
-const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(process.cwd(), '.tmp', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-/** The whole page; a modal (fixed on the screen) is shot as the screen shows it. */
-const shot = (page: Page, name: string, fullPage = true) =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
-const PASSWORD = 'una contraseña larga';
-const OWNER_EMAIL = 'administracion@ferreteria-lopez.example.mx';
-
-/** The visible one of a text: tables show on wide screens, cards on a phone, both are in the page. */
-const visibleText = (page: Page, text: string | RegExp) =>
-  page.getByText(text).filter({ visible: true }).first();
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visibleText } from './helpers/locators.js';
+import { PHONE, shot } from './helpers/screenshots.js';
 
 describe('an owner sets up categories, cost centers and policies in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let owner: ApiClient;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    ({ owner, page } = await signedInOwner(browser.context, server.url, {
-      email: OWNER_EMAIL,
-      password: PASSWORD,
+  const session = useBrowserSession({
+    owner: {
+      email: 'administracion@ferreteria-lopez.example.mx',
       name: 'Lucía López',
       organizationName: 'Ferretería López',
-    }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    },
   });
 
   it('creates a category and a cost center, and finds them after a reload', async () => {
+    const { owner, page } = session;
     await page.getByRole('link', { name: 'Categorías y centros de costos' }).click();
     await page.getByRole('heading', { name: 'Categorías de gasto' }).waitFor();
     // A new organization starts with the default categories.
@@ -81,6 +53,7 @@ describe('an owner sets up categories, cost centers and policies in the browser'
   });
 
   it('sets expense limits and the fund-change threshold, and finds them after a reload', async () => {
+    const { owner, page } = session;
     await page.getByRole('link', { name: 'Políticas' }).click();
     await page.getByRole('heading', { name: 'Límites de gasto' }).waitFor();
     await page.getByText('Un límite no rechaza gastos').waitFor();
@@ -127,7 +100,8 @@ describe('an owner sets up categories, cost centers and policies in the browser'
   });
 
   it('reads well on a phone', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
+    const { page, server } = session;
+    await page.setViewportSize(PHONE);
     await page.goto(`${server.url}/app/categorias`);
     await visibleText(page, 'Refacciones y herramientas').waitFor();
     await visibleText(page, 'Sucursal Centro').waitFor();

@@ -1,12 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser, saveFiscalData, signedInOwner } from './helpers/people.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './helpers/fixture.js';
+import { inviteAndJoin, PASSWORD, saveFiscalData } from './helpers/people.js';
 import { settled, shots } from './helpers/screenshots.js';
-import { type RunningServer, startServer } from './helpers/server.js';
 
-const PASSWORD = 'una contraseña larga';
 const OWNER = {
   email: 'direccion@ferreteria-tlaquepaque.example.mx',
   password: PASSWORD,
@@ -27,23 +24,10 @@ async function goHome(page: Page) {
 }
 
 describe("the owner's setup checklist on the home page", () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let owner: ApiClient;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    ({ owner, page } = await signedInOwner(browser.context, server.url, OWNER));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useBrowserSession({ owner: OWNER });
 
   it('shows a new owner the four steps, none done yet', async () => {
+    const { page } = session;
     await checklist(page).getByText('0 de 4 listos').waitFor();
     const items = checklist(page).getByRole('listitem');
     expect(await items.count()).toBe(4);
@@ -61,6 +45,7 @@ describe("the owner's setup checklist on the home page", () => {
   });
 
   it('says which step could not be checked and still shows the others', async () => {
+    const { page } = session;
     await page.route('**/api/v1/funds?*', (route) =>
       route.fulfill({
         status: 500,
@@ -79,6 +64,7 @@ describe("the owner's setup checklist on the home page", () => {
   });
 
   it('marks the fiscal data done once saved', async () => {
+    const { page } = session;
     await step(page, 'Datos fiscales').getByRole('link', { name: 'Capturar RFC y razón social' }).click();
     await page.getByRole('heading', { name: 'Datos fiscales', level: 1 }).waitFor();
     // SAT's test taxpayer, valid check digit included.
@@ -100,26 +86,30 @@ describe("the owner's setup checklist on the home page", () => {
   });
 
   it('is only for the owner', async () => {
+    const { logIn, owner, server } = session;
     await inviteAndJoin(owner, server.url, {
       email: ADMIN_EMAIL,
       name: 'Mariana Orozco',
       role: 'admin',
       password: PASSWORD,
     });
-    const admin = await logInBrowser(browser.context, server.url, ADMIN_EMAIL, PASSWORD);
+    const admin = await logIn(ADMIN_EMAIL);
     await admin.getByRole('heading', { name: 'Hola, Mariana Orozco', level: 1 }).waitFor();
     await admin.waitForLoadState('networkidle');
     expect(await checklist(admin).count()).toBe(0);
     await admin.close();
 
-    await page.close();
-    page = await logInBrowser(browser.context, server.url, OWNER.email, PASSWORD);
+    await session.page.close();
+    // The owner's new tab is the one the tests that follow work in.
+    const page = await logIn(OWNER.email);
+    session.page = page;
     // The admin who joined counts as the team.
     await checklist(page).getByText('2 de 4 listos').waitFor();
     await stateOf(step(page, 'Invita a tu equipo'), 'Listo').waitFor();
   });
 
   it('stays hidden in this browser after "Ocultar"', async () => {
+    const { page } = session;
     await checklist(page).getByRole('button', { name: 'Ocultar' }).click();
     await checklist(page).waitFor({ state: 'detached' });
     await page.reload();
@@ -129,6 +119,7 @@ describe("the owner's setup checklist on the home page", () => {
   });
 
   it('goes away by itself once every step is done', async () => {
+    const { owner, page } = session;
     // Shown again (another browser would still show it), then the two steps left are done by the API.
     await page.evaluate(() => localStorage.clear());
     await page.reload();

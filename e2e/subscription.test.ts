@@ -1,19 +1,14 @@
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './helpers/api-client.js';
-import { openBrowser } from './helpers/browser.js';
-import { inviteAndJoin, logInBrowser, signedInOwner } from './helpers/people.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowserSession } from './helpers/fixture.js';
+import { visible } from './helpers/locators.js';
+import { inviteAndJoin, PASSWORD } from './helpers/people.js';
 import { shots } from './helpers/screenshots.js';
-import { type RunningServer, startServer } from './helpers/server.js';
 
-const PASSWORD = 'una contraseña larga';
 const OWNER_EMAIL = 'direccion@papeleria-ortiz.example.mx';
 const EMPLOYEE_EMAIL = 'compras@papeleria-ortiz.example.mx';
 /** The sandbox's CLABE (apps/server sandbox gateway), as the page groups it. */
 const SANDBOX_CLABE = '002 010 0777 7777 7771';
 
-/** The visible one: the history is a table on wide screens and cards on a phone, both in the page. */
-const visible = (locator: Locator) => locator.filter({ visible: true }).first();
 /** A day as the page writes it: es-MX long date in Mexico City, e.g. "5 de febrero de 2026". */
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('es-MX', { dateStyle: 'long', timeZone: 'America/Mexico_City' }).format(
@@ -21,21 +16,13 @@ const longDate = (iso: string) =>
   );
 
 describe('the owner pays a plan during the free month and suspends it in the browser', () => {
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof openBrowser>>;
-  let owner: ApiClient;
-  let page: Page;
+  const session = useBrowserSession({
+    owner: { email: OWNER_EMAIL, name: 'Andrea Ortiz', organizationName: 'Papelería Ortiz' },
+  });
   let trialEnd: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    ({ owner, page } = await signedInOwner(browser.context, server.url, {
-      email: OWNER_EMAIL,
-      password: PASSWORD,
-      name: 'Andrea Ortiz',
-      organizationName: 'Papelería Ortiz',
-    }));
+    const { owner, server } = session;
     await inviteAndJoin(owner, server.url, {
       email: EMPLOYEE_EMAIL,
       name: 'Tomás Vega',
@@ -45,12 +32,8 @@ describe('the owner pays a plan during the free month and suspends it in the bro
     trialEnd = longDate((await owner.request('GET', '/api/v1/subscription')).trialEndsAt);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('shows the free month, pays the annual plan by SPEI and simulates the payment', async () => {
+    const { owner, page } = session;
     // A new organization is in its first days: no reminder yet.
     await page.getByRole('link', { name: 'Inicio' }).waitFor();
     expect(await page.getByText(/Tu prueba gratuita termina en/).count()).toBe(0);
@@ -109,6 +92,7 @@ describe('the owner pays a plan during the free month and suspends it in the bro
   });
 
   it('suspends the plan paid ahead: all 12 months back, access to the end of the trial', async () => {
+    const { page } = session;
     await page.getByRole('button', { name: 'Suspender suscripción' }).click();
     const dialog = page.getByRole('dialog', { name: '¿Suspender tu suscripción?' });
     await dialog
@@ -126,6 +110,7 @@ describe('the owner pays a plan during the free month and suspends it in the bro
   });
 
   it('reminds everyone in the last days of the trial and in read-only mode, each with what they can do', async () => {
+    const { logIn, page, server } = session;
     // The server's clock cannot be moved here: the answer is rewritten as it would be later on.
     let change: Record<string, unknown> = {};
     await page.route('**/api/v1/subscription', async (route) => {
@@ -152,7 +137,7 @@ describe('the owner pays a plan during the free month and suspends it in the bro
     await page.unroute('**/api/v1/subscription');
 
     // Another member: the same notice, told to ask the owner; no subscription link in the menu.
-    const employee = await logInBrowser(browser.context, server.url, EMPLOYEE_EMAIL, PASSWORD);
+    const employee = await logIn(EMPLOYEE_EMAIL);
     await employee.route('**/api/v1/subscription', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, json: { ...(await response.json()), ...change } });

@@ -1,6 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from './api-client.js';
 
+/** The password the browser tests give the people they create (none of them is about passwords). */
+export const PASSWORD = 'una contraseña larga';
+
 /** Logs in as this person in the browser (one profile: whoever was logged in before is logged out). */
 export async function logInBrowser(
   context: BrowserContext,
@@ -32,6 +35,12 @@ export async function inviteAndJoin(
     password: person.password,
   });
   return member;
+}
+
+/** The id of this person's membership in the organization, as the owner's member list shows it. */
+export async function membershipId(owner: ApiClient, email: string): Promise<string> {
+  const members = await owner.request('GET', '/api/v1/members');
+  return members.data.find((m: { user: { email: string } }) => m.user.email === email).id;
 }
 
 /** Signs up a new organization's owner through the API (verified by the emailed link) and logs them in in the browser. */

@@ -8,6 +8,10 @@ mkdirSync(SHOTS, { recursive: true });
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+/** One screenshot at the page's current size: the whole page, or (a modal, fixed on the screen) the screen. */
+export const shot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+
 /** After Mantine's transitions (a modal fading in, the navbar sliding away), so a screenshot shows the final state. */
 export const settled = (page: Page) =>
   page.evaluate(async () => {
