@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logIn, PASSWORD, signUpVerifiedOwner, uniqueEmail } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { withTenant } from '../../platform/tenancy.js';
 
@@ -15,11 +15,7 @@ const signupBody = (email: string, overrides: Record<string, unknown> = {}) => (
 });
 
 describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind, { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' });
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind, { env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' } });
 
   it('signs up, verifies by the emailed link, logs in and sees the organization as its owner', async () => {
     const email = uniqueEmail('ana');

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { advanceTeam, handOutCash, mexicoDay, openFund } from '../../../test/helpers/advance-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { createAdvanceReminders } from './advance-reminders.js';
 
 describe.each(testDatabaseKinds())('advance reminders on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind);
 
   it('emails the employee about advances due within two days or overdue, at most once a day', async () => {
     const team = await advanceTeam(t);

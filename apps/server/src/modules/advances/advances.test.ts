@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
 import {
   type AdvanceTeam,
@@ -11,7 +11,7 @@ import {
   openFund,
   spendAgainst,
 } from '../../../test/helpers/advance-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { pgConstraint } from '../../platform/db/pg-errors.js';
 import { withTenant } from '../../platform/tenancy.js';
@@ -21,16 +21,14 @@ const imprest = (fund: { cash: string; pendingVouchers: string; openAdvances: st
   (Number(fund.cash) * 100 + Number(fund.pendingVouchers) * 100 + Number(fund.openAdvances) * 100) / 100;
 
 describe.each(testDatabaseKinds())('advances API on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let team: AdvanceTeam;
   const fundOf = (amount = '5000.00') =>
     openFund(team.owner.client, { custodianId: team.custodian.membershipId, authorizedAmount: amount });
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     team = await advanceTeam(t);
   });
-  afterAll(async () => t.close());
 
   it('hands out a cash advance: the cash of the fund becomes an open advance, with a folio and its audit', async () => {
     const fund = await fundOf();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AdvanceTeam,
   advanceTeam,
@@ -10,7 +10,7 @@ import {
   openFund,
   spendAgainst,
 } from '../../../test/helpers/advance-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { pgConstraint } from '../../platform/db/pg-errors.js';
@@ -38,14 +38,12 @@ async function approvedOwnMoneyExpense(
 }
 
 describe.each(testDatabaseKinds())('reimbursing employee-paid expenses on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let team: AdvanceTeam;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     team = await advanceTeam(t);
   });
-  afterAll(async () => t.close());
 
   it('in cash from a fund: the fund pays it as a pending voucher, and never twice', async () => {
     const fund = await openFund(team.owner.client, { custodianId: team.custodian.membershipId });

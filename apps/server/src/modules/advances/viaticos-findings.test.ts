@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AdvanceTeam,
   advanceTeam,
@@ -8,19 +8,17 @@ import {
   openFund,
   spendAgainst,
 } from '../../../test/helpers/advance-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('viáticos findings of expenses against an advance on %s', (kind) => {
-  let t: TestApp;
+  // A lower configured limit than the law's: the configuration is what the rules read.
+  const t = useTestApp(kind, { env: { VIATICOS_FOOD_NATIONAL_PER_DAY: '700.00' } });
   let team: AdvanceTeam;
 
   beforeAll(async () => {
-    // A lower configured limit than the law's: the configuration is what the rules read.
-    t = await buildTestApp(kind, { VIATICOS_FOOD_NATIONAL_PER_DAY: '700.00' });
     team = await advanceTeam(t);
   });
-  afterAll(async () => t.close());
 
   const codesOf = async (id: string) =>
     (await team.employee.client.get(`/api/v1/expenses/${id}`))

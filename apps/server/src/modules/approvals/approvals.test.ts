@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { createApprovalReminders } from './approval-reminders.js';
@@ -10,8 +10,7 @@ import { createApprovalReminders } from './approval-reminders.js';
 type Member = Awaited<ReturnType<typeof addMember>>;
 
 describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp(kind, { owner: true });
   let custodian: Member;
   let approver: Member;
   let secondApprover: Member;
@@ -20,23 +19,21 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
   let fundId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-    custodian = await addMember(t, owner.client, ['custodian']);
-    approver = await addMember(t, owner.client, ['approver']);
-    secondApprover = await addMember(t, owner.client, ['approver']);
-    admin = await addMember(t, owner.client, ['admin']);
-    adminId = await membershipIdOf(owner.client, admin.userId);
-    const custodianId = await membershipIdOf(owner.client, custodian.userId);
-    fundId = (await openFund(owner.client, { custodianId, authorizedAmount: '100000.00' })).id;
+    custodian = await addMember(t, t.owner.client, ['custodian']);
+    approver = await addMember(t, t.owner.client, ['approver']);
+    secondApprover = await addMember(t, t.owner.client, ['approver']);
+    admin = await addMember(t, t.owner.client, ['admin']);
+    adminId = await membershipIdOf(t.owner.client, admin.userId);
+    const custodianId = await membershipIdOf(t.owner.client, custodian.userId);
+    fundId = (await openFund(t.owner.client, { custodianId, authorizedAmount: '100000.00' })).id;
     // Tried in order: up to $500 approved automatically; from $5,000 an approver then the admin.
-    const auto = await owner.client.post('/api/v1/approval-rules', {
+    const auto = await t.owner.client.post('/api/v1/approval-rules', {
       name: 'Gastos menores',
       maxAmount: '500.00',
       autoApprove: true,
     });
     expect(auto.statusCode).toBe(201);
-    const large = await owner.client.post('/api/v1/approval-rules', {
+    const large = await t.owner.client.post('/api/v1/approval-rules', {
       name: 'Gastos mayores',
       minAmount: '5000.00',
       levels: [{ role: 'approver' }, { membershipId: adminId }],
@@ -49,7 +46,6 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
       ],
     });
   });
-  afterAll(async () => t.close());
 
   async function submitted(total: string, concept = 'Compra') {
     const created = await custodian.client.post('/api/v1/expenses', {
@@ -73,7 +69,7 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
   it('approves an expense under an automatic rule when it is submitted, with nobody as decider', async () => {
     const expense = await submitted('300.00');
     expect(expense).toMatchObject({ status: 'approved', autoApproved: true });
-    const steps = await owner.client.get(`/api/v1/expenses/${expense.id}/approvals`);
+    const steps = await t.owner.client.get(`/api/v1/expenses/${expense.id}/approvals`);
     expect(steps.json().data).toEqual([]);
   });
 
@@ -100,12 +96,12 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
 
     const last = await admin.client.post(`/api/v1/expenses/${expense.id}/approve`);
     expect(last.json()).toMatchObject({ status: 'approved', autoApproved: false });
-    const steps = (await owner.client.get(`/api/v1/expenses/${expense.id}/approvals`)).json().data;
+    const steps = (await t.owner.client.get(`/api/v1/expenses/${expense.id}/approvals`)).json().data;
     expect(steps).toMatchObject([
       { level: 1, status: 'approved', waitingFor: 'un aprobador', decidedBy: { name: 'Miembro de Prueba' } },
       { level: 2, status: 'approved', approver: { id: adminId } },
     ]);
-    const audit = (await owner.client.get('/api/v1/audit-log?limit=200')).json().data;
+    const audit = (await t.owner.client.get('/api/v1/audit-log?limit=200')).json().data;
     expect(audit.map((r: { action: string }) => r.action)).toEqual(
       expect.arrayContaining(['expense.level_approved', 'expense.approved']),
     );
@@ -122,7 +118,7 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
     expect(await canDecide(approver.client)).toBe(true);
     expect(await canDecide(secondApprover.client)).toBe(true);
     expect(await canDecide(admin.client)).toBe(false);
-    expect(await canDecide(owner.client)).toBe(false);
+    expect(await canDecide(t.owner.client)).toBe(false);
     expect(await canDecide(custodian.client)).toBe(false);
 
     await approver.client.post(`/api/v1/expenses/${expense.id}/approve`);
@@ -130,7 +126,7 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
     expect(await canDecide(approver.client)).toBe(false);
     expect(await canDecide(secondApprover.client)).toBe(false);
     expect(await canDecide(admin.client)).toBe(true);
-    expect(await canDecide(owner.client)).toBe(false);
+    expect(await canDecide(t.owner.client)).toBe(false);
 
     await admin.client.post(`/api/v1/expenses/${expense.id}/approve`);
     expect(await canDecide(admin.client)).toBe(false);
@@ -155,7 +151,7 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
       reason: 'Sin cotización',
     });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejectionReason: 'Sin cotización' });
-    const steps = (await owner.client.get(`/api/v1/expenses/${expense.id}/approvals`)).json().data;
+    const steps = (await t.owner.client.get(`/api/v1/expenses/${expense.id}/approvals`)).json().data;
     expect(steps.map((s: { status: string }) => s.status)).toEqual(['rejected', 'skipped']);
   });
 
@@ -191,8 +187,8 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
   });
 
   it('refuses rules whose approvers cannot approve or whose range is upside down', async () => {
-    const employee = await addMember(t, owner.client, ['employee']);
-    const employeeId = await membershipIdOf(owner.client, employee.userId);
+    const employee = await addMember(t, t.owner.client, ['employee']);
+    const employeeId = await membershipIdOf(t.owner.client, employee.userId);
     const cases = [
       [{ name: 'x', levels: [{ role: 'employee' }] }, 'APPROVER_ROLE_INVALID'],
       [{ name: 'x', levels: [{ membershipId: employeeId }] }, 'APPROVER_INVALID'],
@@ -203,7 +199,7 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
       [{ name: 'x', levels: [] }, 'APPROVAL_LEVELS_REQUIRED'],
     ] as const;
     for (const [body, code] of cases) {
-      const answer = await owner.client.post('/api/v1/approval-rules', body);
+      const answer = await t.owner.client.post('/api/v1/approval-rules', body);
       expect(answer.statusCode).toBe(400);
       expect(answer.json().code).toBe(code);
     }
@@ -234,12 +230,12 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
     const expense = await submitted('800.00', 'Anterior a las reglas');
     // As if submitted before approval chains existed: no levels planned.
     await t.database.db.execute(sql`DELETE FROM expense_approval_steps WHERE expense_id = ${expense.id}`);
-    const rules = (await owner.client.get('/api/v1/approval-rules')).json().data as {
+    const rules = (await t.owner.client.get('/api/v1/approval-rules')).json().data as {
       id: string;
       name: string;
     }[];
     const minor = rules.find((rule) => rule.name === 'Gastos menores')?.id;
-    await owner.client.patch(`/api/v1/approval-rules/${minor}`, { maxAmount: '1000.00' });
+    await t.owner.client.patch(`/api/v1/approval-rules/${minor}`, { maxAmount: '1000.00' });
     try {
       const view = (await approver.client.get(`/api/v1/expenses/${expense.id}/approvals`)).json();
       expect(view.canDecide).toBe(true);
@@ -249,7 +245,7 @@ describe.each(testDatabaseKinds())('approval rules and chains on %s', (kind) => 
       expect(rejected.statusCode).toBe(200);
       expect(rejected.json()).toMatchObject({ status: 'rejected' });
     } finally {
-      await owner.client.patch(`/api/v1/approval-rules/${minor}`, { maxAmount: '500.00' });
+      await t.owner.client.patch(`/api/v1/approval-rules/${minor}`, { maxAmount: '500.00' });
     }
   });
 });

@@ -1,25 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import {
   ownerWithPendingPayment,
   ownerWithPendingSpeiRefund,
   signInOperator,
 } from '../../../test/helpers/backoffice-flow.js';
 import { invoicesOnce, paidCustomer } from '../../../test/helpers/invoicing-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
 
 describe.each(testDatabaseKinds())('the operator’s back office on %s', (kind) => {
-  let t: TestApp;
+  // Monthly $1,160.00 with IVA.
+  const t = useTestApp(kind, { env: { PLAN_MONTHLY_PRICE: '1000.00', PLAN_ANNUAL_PRICE: '10000.00' } });
   let operator: { client: TestClient; email: string };
   beforeAll(async () => {
-    // Monthly $1,160.00 with IVA.
-    t = await buildTestApp(kind, { PLAN_MONTHLY_PRICE: '1000.00', PLAN_ANNUAL_PRICE: '10000.00' });
     operator = await signInOperator(t);
   });
-  afterAll(async () => t.close());
 
   const transfer = (paymentId: string, amount: string, trackingKey: string) =>
     operator.client.post(`/api/v1/backoffice/payments/${paymentId}/transfers`, {

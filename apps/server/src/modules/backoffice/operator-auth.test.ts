@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD, signUpVerifiedOwner, uniqueEmail } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { logInOperator, OPERATOR_PASSWORD, signInOperator } from '../../../test/helpers/backoffice-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { createOperator } from './operators.js';
 
 describe.each(testDatabaseKinds())('operator sign-in on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind, { LOGIN_MAX_FAILURES: '3' });
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind, { env: { LOGIN_MAX_FAILURES: '3' } });
 
   it('signs in an operator created by the CLI command with a strict cookie of its own, and signs out', async () => {
     const email = uniqueEmail('operadora');

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import {
   ownerWithPendingPayment,
   ownerWithPendingSpeiRefund,
   signInOperator,
 } from '../../../test/helpers/backoffice-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import type { ReconciliationAlert } from './alert-sources.js';
 import { createReconciliation, RECONCILIATION_ALERTS_JOB } from './reconciliation.js';
@@ -14,12 +14,11 @@ const OPERATOR_EMAIL = 'operaciones@cajachica.example.mx';
 const HOUR_MS = 60 * 60 * 1000;
 
 describe.each(testDatabaseKinds())('the daily reconciliation on %s', (kind) => {
-  let t: TestApp;
+  // Monthly $1,160.00 with IVA.
+  const t = useTestApp(kind, { env: { PLAN_MONTHLY_PRICE: '1000.00', OPERATOR_EMAIL } });
   let reconciliation: ReturnType<typeof createReconciliation>;
   const scheduled: unknown[][] = [];
   beforeAll(async () => {
-    // Monthly $1,160.00 with IVA.
-    t = await buildTestApp(kind, { PLAN_MONTHLY_PRICE: '1000.00', OPERATOR_EMAIL });
     // Its own instance, to run the morning job now instead of waiting for 08:00.
     reconciliation = createReconciliation({
       db: t.database.db,
@@ -29,7 +28,6 @@ describe.each(testDatabaseKinds())('the daily reconciliation on %s', (kind) => {
       now: () => t.clock.now,
     });
   });
-  afterAll(async () => t.close());
 
   /** The back office's alerts about one organization. */
   async function alertsOf(organizationId: string) {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
@@ -17,20 +17,16 @@ async function attach(client: TestClient, expenseId: string, name: string, conte
 }
 
 describe.each(testDatabaseKinds())('expense attachments on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp(kind, { owner: true });
   let custodian: Awaited<ReturnType<typeof addMember>>;
   let fundId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-    await owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
-    custodian = await addMember(t, owner.client, ['custodian']);
-    const custodianId = await membershipIdOf(owner.client, custodian.userId);
-    fundId = (await openFund(owner.client, { custodianId, authorizedAmount: '3000.00' })).id;
+    await t.owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    custodian = await addMember(t, t.owner.client, ['custodian']);
+    const custodianId = await membershipIdOf(t.owner.client, custodian.userId);
+    fundId = (await openFund(t.owner.client, { custodianId, authorizedAmount: '3000.00' })).id;
   });
-  afterAll(async () => t.close());
 
   const pendingInvoiceExpense = async () =>
     (

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { zipOf } from '../../../test/helpers/zip.js';
@@ -38,22 +38,18 @@ async function importFiles(
 }
 
 describe.each(testDatabaseKinds())('CFDI import on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp(kind, { owner: true });
   let custodian: Awaited<ReturnType<typeof addMember>>;
   let custodianId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-    await owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
-    custodian = await addMember(t, owner.client, ['custodian']);
-    custodianId = await membershipIdOf(owner.client, custodian.userId);
+    await t.owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    custodian = await addMember(t, t.owner.client, ['custodian']);
+    custodianId = await membershipIdOf(t.owner.client, custodian.userId);
   });
-  afterAll(async () => t.close());
 
   it('imports a ZIP into a fund: one cash voucher per valid CFDI, the others with their reasons', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '2000.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '2000.00' });
     const valid = [receivedCfdi({ valorUnitario: '100.00' }), receivedCfdi({ valorUnitario: '250.00' })];
     const unstamped = receivedCfdi({ stamped: false });
     const tampered = receivedCfdi({ valorUnitario: '50.00' }).xml.replace('Total="58.00"', 'Total="5800.00"');
@@ -88,9 +84,9 @@ describe.each(testDatabaseKinds())('CFDI import on %s', (kind) => {
     expect(byFile['facturas.zip/alterado.xml']?.findings.map((f) => f.code)).toContain('SEAL_MISMATCH');
     expect(byFile['facturas.zip/basura.xml']?.status).toBe('rejected');
     expect(results).toHaveLength(5);
-    const after = (await owner.client.get(`/api/v1/funds/${fund.id}`)).json();
+    const after = (await t.owner.client.get(`/api/v1/funds/${fund.id}`)).json();
     expect(after).toMatchObject({ cash: '1594.00', pendingVouchers: '406.00' });
-    const audit = (await owner.client.get('/api/v1/audit-log?limit=200')).json().data;
+    const audit = (await t.owner.client.get('/api/v1/audit-log?limit=200')).json().data;
     const created = audit.filter((r: { action: string; targetId: string }) => r.action === 'expense.created');
     expect(created.map((r: { targetId: string }) => r.targetId)).toContain(
       byFile['facturas.zip/a.xml']?.expense?.id,
@@ -138,7 +134,7 @@ describe.each(testDatabaseKinds())('CFDI import on %s', (kind) => {
 
   it('refuses a nota de crédito, a cash import beyond the fund, and a ZIP bomb', async () => {
     const nota = receivedCfdi({ tipoDeComprobante: 'E' });
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '100.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '100.00' });
     const { results } = await importFiles(
       custodian.client,
       [
@@ -158,15 +154,15 @@ describe.each(testDatabaseKinds())('CFDI import on %s', (kind) => {
       'bomba.zip': 'ZIP_BOMB',
     });
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
-    expect((await owner.client.get(`/api/v1/funds/${fund.id}`)).json().cash).toBe('100.00');
+    expect((await t.owner.client.get(`/api/v1/funds/${fund.id}`)).json().cash).toBe('100.00');
   });
 
   it('refuses a request without files, or into a fund the person cannot use', async () => {
     const none = await importFiles(custodian.client, []);
     expect(none.response.statusCode).toBe(400);
     expect(none.response.json().code).toBe('NO_FILES');
-    const ownerFund = await openFund(owner.client, {
-      custodianId: await membershipIdOf(owner.client, owner.userId),
+    const ownerFund = await openFund(t.owner.client, {
+      custodianId: await membershipIdOf(t.owner.client, t.owner.userId),
     });
     const foreign = await importFiles(
       custodian.client,

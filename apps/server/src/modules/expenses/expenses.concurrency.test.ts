@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
 import { rollupDrift } from '../../../test/helpers/rollup-drift.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 
 // I3 under real concurrency: only PostgreSQL runs requests in parallel (PGlite has one connection).
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -12,21 +12,17 @@ if (!onPostgres)
   console.log('[tests] concurrency test skipped: TEST_DATABASE_URL is not set (needs PostgreSQL).');
 
 describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp('postgres', { owner: true });
   let custodian: Awaited<ReturnType<typeof addMember>>;
   let custodianId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp('postgres');
-    owner = await signUpVerifiedOwner(t);
-    custodian = await addMember(t, owner.client, ['custodian']);
-    custodianId = await membershipIdOf(owner.client, custodian.userId);
+    custodian = await addMember(t, t.owner.client, ['custodian']);
+    custodianId = await membershipIdOf(t.owner.client, custodian.userId);
   });
-  afterAll(async () => t.close());
 
   it('imports the same CFDI in two parallel requests exactly once; the other files of both are kept', async () => {
-    await owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    await t.owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     const shared = receivedCfdi({ valorUnitario: '10.00' });
     const upload = (own: string) => {
       const { payload, contentType } = multipartBody(
@@ -50,11 +46,11 @@ describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
       results.filter((r) => !r.file.endsWith('compartido.xml')).every((r) => r.status === 'created'),
     ).toBe(true);
     // The dashboard's rollups, upserted by both imports' triggers, equal the expenses that stayed.
-    expect(await rollupDrift(t.database.db, owner.organizationId)).toEqual([]);
+    expect(await rollupDrift(t.database.db, t.owner.organizationId)).toEqual([]);
   });
 
   it('lets N parallel expenses that overdraw the fund succeed exactly ⌊cash/amount⌋ times', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '1000.00' });
     await custodian.client.fetchCsrf();
     const attempts = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -77,8 +73,8 @@ describe.skipIf(!onPostgres)('concurrent cash expenses on postgres', () => {
       expect(response.json()).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
       expect(response.json().detail).toMatch(/^Fondos insuficientes/);
     }
-    const after = (await owner.client.get(`/api/v1/funds/${fund.id}`)).json();
+    const after = (await t.owner.client.get(`/api/v1/funds/${fund.id}`)).json();
     expect(after).toMatchObject({ cash: '100.00', pendingVouchers: '900.00', authorizedAmount: '1000.00' });
-    expect(await rollupDrift(t.database.db, owner.organizationId)).toEqual([]);
+    expect(await rollupDrift(t.database.db, t.owner.organizationId)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 const ticket = (change: Record<string, unknown> = {}) => ({
@@ -14,25 +14,21 @@ const ticket = (change: Record<string, unknown> = {}) => ({
 });
 
 describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp(kind, { owner: true });
   let custodian: Awaited<ReturnType<typeof addMember>>;
   let approver: Awaited<ReturnType<typeof addMember>>;
   let custodianId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-    custodian = await addMember(t, owner.client, ['custodian']);
-    approver = await addMember(t, owner.client, ['approver']);
-    custodianId = await membershipIdOf(owner.client, custodian.userId);
+    custodian = await addMember(t, t.owner.client, ['custodian']);
+    approver = await addMember(t, t.owner.client, ['approver']);
+    custodianId = await membershipIdOf(t.owner.client, custodian.userId);
   });
-  afterAll(async () => t.close());
 
-  const fundOf = async (id: string) => (await owner.client.get(`/api/v1/funds/${id}`)).json();
+  const fundOf = async (id: string) => (await t.owner.client.get(`/api/v1/funds/${id}`)).json();
 
   it('takes a cash expense out of the box when recorded, and puts it back when the draft is discarded', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '1000.00' });
     const created = await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }));
     expect(created.statusCode).toBe(201);
     const expense = created.json();
@@ -42,14 +38,14 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
     const discarded = await custodian.client.post(`/api/v1/expenses/${expense.id}/discard`);
     expect(discarded.json().status).toBe('discarded');
     expect(await fundOf(fund.id)).toMatchObject({ cash: '1000.00', pendingVouchers: '0.00' });
-    const kinds = (await owner.client.get(`/api/v1/funds/${fund.id}/movements`))
+    const kinds = (await t.owner.client.get(`/api/v1/funds/${fund.id}/movements`))
       .json()
       .data.map((m: { kind: string }) => m.kind);
     expect(kinds).toEqual(['expense_discarded', 'expense_paid_from_fund', 'fund_opened']);
   });
 
   it('refuses amounts that do not add up, a cash expense without a fund, and bad amounts', async () => {
-    const fund = await openFund(owner.client, { custodianId });
+    const fund = await openFund(t.owner.client, { custodianId });
     const noIva = await custodian.client.post(
       '/api/v1/expenses',
       ticket({ fundId: fund.id, subtotal: '100.00', total: '116.00' }),
@@ -82,20 +78,20 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
   });
 
   it('refuses an expense on a closed fund and one on a fund the person does not hold', async () => {
-    const fund = await openFund(owner.client, { custodianId });
-    await owner.client.post(`/api/v1/funds/${fund.id}/close`, {});
+    const fund = await openFund(t.owner.client, { custodianId });
+    await t.owner.client.post(`/api/v1/funds/${fund.id}/close`, {});
     const closed = await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }));
     expect(closed.statusCode).toBe(409);
     expect(closed.json().code).toBe('FUND_CLOSED');
-    const ownerFund = await openFund(owner.client, {
-      custodianId: await membershipIdOf(owner.client, owner.userId),
+    const ownerFund = await openFund(t.owner.client, {
+      custodianId: await membershipIdOf(t.owner.client, t.owner.userId),
     });
     const notHeld = await custodian.client.post('/api/v1/expenses', ticket({ fundId: ownerFund.id }));
     expect(notHeld.statusCode).toBe(404);
   });
 
   it('moves an expense through submit and approve; nobody approves their own; approved cannot change', async () => {
-    const fund = await openFund(owner.client, { custodianId });
+    const fund = await openFund(t.owner.client, { custodianId });
     const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
     expect((await approver.client.post(`/api/v1/expenses/${expense.id}/approve`)).json().code).toBe(
       'EXPENSE_INVALID_TRANSITION',
@@ -113,7 +109,7 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
   });
 
   it('keeps a rejected cash expense in pending vouchers, marked to recover', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '500.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '500.00' });
     const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
     await custodian.client.post(`/api/v1/expenses/${expense.id}/submit`);
     const rejected = await approver.client.post(`/api/v1/expenses/${expense.id}/reject`, {
@@ -128,7 +124,7 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
   });
 
   it('moves the cash when a draft changes from the fund to employee-paid', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '500.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '500.00' });
     const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
     const changed = await custodian.client.patch(`/api/v1/expenses/${expense.id}`, {
       paymentMethod: 'employee',
@@ -138,9 +134,9 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
   });
 
   it('flags fuel paid in cash and cash over $2,000', async () => {
-    const categories = (await owner.client.get('/api/v1/categories')).json().data;
+    const categories = (await t.owner.client.get('/api/v1/categories')).json().data;
     const fuel = categories.find((c: { code: string }) => c.code === 'COMBUSTIBLE');
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '5000.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '5000.00' });
     const expense = (
       await custodian.client.post(
         '/api/v1/expenses',
@@ -154,7 +150,7 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
 
   it("answers 404 for another organization's expense and category", async () => {
     const other = await signUpVerifiedOwner(t, { organizationName: 'Otra' });
-    const fund = await openFund(owner.client, { custodianId });
+    const fund = await openFund(t.owner.client, { custodianId });
     const expense = (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id }))).json();
     expect((await other.client.get(`/api/v1/expenses/${expense.id}`)).statusCode).toBe(404);
     const otherCategory = (await other.client.get('/api/v1/categories')).json().data[0];
@@ -167,7 +163,7 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
   });
 
   it("sends several drafts to approval, each on its own: another organization's is not found, a sent one conflicts", async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '1000.00' });
     const draft = async (concept: string) =>
       (await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id, concept }))).json();
     const a = await draft('Garrafones');
@@ -199,7 +195,7 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
       },
       { id: b.id, ok: true, status: 'submitted', error: null },
     ]);
-    expect((await owner.client.get(`/api/v1/expenses/${b.id}`)).json().status).toBe('submitted');
+    expect((await t.owner.client.get(`/api/v1/expenses/${b.id}`)).json().status).toBe('submitted');
     expect((await other.client.get(`/api/v1/expenses/${foreign.id}`)).json().status).toBe('draft');
 
     // Someone who sees the draft but may not change it (an approver) is told so, per expense.
@@ -209,31 +205,31 @@ describe.each(testDatabaseKinds())('expenses API on %s', (kind) => {
       { id: c.id, ok: false, error: { code: 'EXPENSE_NOT_YOURS' } },
     ]);
     expect((await custodian.client.post('/api/v1/expenses/bulk-submit', { ids: [] })).statusCode).toBe(400);
-    const auditor = await addMember(t, owner.client, ['auditor']);
+    const auditor = await addMember(t, t.owner.client, ['auditor']);
     expect((await auditor.client.post('/api/v1/expenses/bulk-submit', { ids: [c.id] })).statusCode).toBe(403);
   });
 
   it('lists with filters and keyset pagination; an employee sees only their own', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '5000.00' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '5000.00' });
     for (let i = 0; i < 5; i++)
       await custodian.client.post('/api/v1/expenses', ticket({ fundId: fund.id, concept: `Gasto ${i}` }));
-    const first = (await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2`)).json();
+    const first = (await t.owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2`)).json();
     expect(first.data).toHaveLength(2);
     const second = (
-      await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2&cursor=${first.nextCursor}`)
+      await t.owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2&cursor=${first.nextCursor}`)
     ).json();
     const third = (
-      await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2&cursor=${second.nextCursor}`)
+      await t.owner.client.get(`/api/v1/expenses?fundId=${fund.id}&limit=2&cursor=${second.nextCursor}`)
     ).json();
     const concepts = [...first.data, ...second.data, ...third.data].map(
       (e: { concept: string }) => e.concept,
     );
     expect(concepts).toEqual(['Gasto 4', 'Gasto 3', 'Gasto 2', 'Gasto 1', 'Gasto 0']);
     expect(third.nextCursor).toBeNull();
-    const employee = await addMember(t, owner.client, ['employee']);
+    const employee = await addMember(t, t.owner.client, ['employee']);
     expect((await employee.client.get('/api/v1/expenses')).json().data).toEqual([]);
     const pending = (
-      await owner.client.get(`/api/v1/expenses?fundId=${fund.id}&invoicePending=true&findings=warnings`)
+      await t.owner.client.get(`/api/v1/expenses?fundId=${fund.id}&invoicePending=true&findings=warnings`)
     ).json();
     expect(pending.data.length).toBe(5);
   });

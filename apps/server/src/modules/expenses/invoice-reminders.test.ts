@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { createInvoiceReminders, mexicoCityMonth } from './invoice-reminders.js';
 
 describe('month-end calendar in Mexico City', () => {
@@ -18,11 +18,7 @@ describe('month-end calendar in Mexico City', () => {
 });
 
 describe('invoice reminders (pglite)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp('pglite');
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp('pglite');
 
   it('emails each person their expenses of the month still without CFDI, three days before it closes', async () => {
     const owner = await signUpVerifiedOwner(t);

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { AppError } from '../../platform/errors.js';
 import { withTenant } from '../../platform/tenancy.js';
 import { appendMovement, lockFund } from './fund-ledger.js';
@@ -107,31 +107,27 @@ function toEvent(op: Op): LedgerEvent {
 }
 
 describe('fund ledger, model-based on pglite', () => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp('pglite', { owner: true });
   let custodianId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp('pglite');
-    owner = await signUpVerifiedOwner(t);
-    const custodian = await addMember(t, owner.client, ['custodian']);
-    custodianId = await membershipIdOf(owner.client, custodian.userId);
+    const custodian = await addMember(t, t.owner.client, ['custodian']);
+    custodianId = await membershipIdOf(t.owner.client, custodian.userId);
   });
-  afterAll(async () => t.close());
 
   it('keeps cash + pending + advances = authorized, cash ≥ 0, and balances = Σ movements, for any sequence', async () => {
     const actor = { organizationId: '', membershipId: '' };
     await fc.assert(
       fc.asyncProperty(fc.array(opArbitrary, { minLength: 1, maxLength: 25 }), async (ops) => {
-        const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
-        Object.assign(actor, { organizationId: owner.organizationId, membershipId: custodianId });
-        const scope = { organizationId: owner.organizationId, userId: owner.userId };
+        const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '1000.00' });
+        Object.assign(actor, { organizationId: t.owner.organizationId, membershipId: custodianId });
+        const scope = { organizationId: t.owner.organizationId, userId: t.owner.userId };
         let model: Model = { cash: 100_000, pending: 0, advances: 0, authorized: 100_000 };
         for (const op of ops) {
           const expected = applyToModel(model, op);
           if (expected === 'skip') continue;
           const attempt = withTenant(t.database.db, scope, async (tx) => {
-            const locked = await lockFund(tx, owner.organizationId, fund.id);
+            const locked = await lockFund(tx, t.owner.organizationId, fund.id);
             if (!locked) throw new Error('fund vanished');
             await appendMovement(tx, actor, locked, toEvent(op));
           });
@@ -145,7 +141,7 @@ describe('fund ledger, model-based on pglite', () => {
           }
         }
         await withTenant(t.database.db, scope, async (tx) => {
-          const row = await lockFund(tx, owner.organizationId, fund.id);
+          const row = await lockFund(tx, t.owner.organizationId, fund.id);
           if (!row) throw new Error('fund vanished');
           const stored = {
             cash: cents(row.cash),
@@ -158,7 +154,10 @@ describe('fund ledger, model-based on pglite', () => {
             .select()
             .from(fundMovements)
             .where(
-              and(eq(fundMovements.organizationId, owner.organizationId), eq(fundMovements.fundId, fund.id)),
+              and(
+                eq(fundMovements.organizationId, t.owner.organizationId),
+                eq(fundMovements.fundId, fund.id),
+              ),
             );
           const sum = (pick: (m: (typeof movements)[number]) => string) =>
             movements.reduce((total, m) => total + cents(pick(m)), 0);

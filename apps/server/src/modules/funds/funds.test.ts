@@ -1,27 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { withTenant } from '../../platform/tenancy.js';
 
 describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp(kind, { owner: true });
   let custodian: Awaited<ReturnType<typeof addMember>>;
   let custodianId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-    custodian = await addMember(t, owner.client, ['custodian']);
-    custodianId = await membershipIdOf(owner.client, custodian.userId);
+    custodian = await addMember(t, t.owner.client, ['custodian']);
+    custodianId = await membershipIdOf(t.owner.client, custodian.userId);
   });
-  afterAll(async () => t.close());
 
   it('opens a fund with its authorized amount in cash, recorded as the first movement', async () => {
-    const fund = await openFund(owner.client, {
+    const fund = await openFund(t.owner.client, {
       custodianId,
       authorizedAmount: '5000.00',
       name: 'Caja Matriz',
@@ -35,7 +31,7 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
       openAdvances: '0.00',
       status: 'open',
     });
-    const movements = await owner.client.get(`/api/v1/funds/${fund.id}/movements`);
+    const movements = await t.owner.client.get(`/api/v1/funds/${fund.id}/movements`);
     expect(movements.json().data).toMatchObject([
       {
         sequence: 1,
@@ -45,23 +41,23 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
         authorizedAfter: '5000.00',
       },
     ]);
-    const audit = await owner.client.get('/api/v1/audit-log?limit=200');
+    const audit = await t.owner.client.get('/api/v1/audit-log?limit=200');
     expect(audit.json().data.map((r: { action: string }) => r.action)).toContain('fund.opened');
   });
 
   it('increases and decreases the fund, and refuses to take out more cash than the box has', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '1000.00' });
-    const increased = await owner.client.post(`/api/v1/funds/${fund.id}/increase`, { amount: '500.50' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '1000.00' });
+    const increased = await t.owner.client.post(`/api/v1/funds/${fund.id}/increase`, { amount: '500.50' });
     expect(increased.json()).toMatchObject({ authorizedAmount: '1500.50', cash: '1500.50' });
-    const tooMuch = await owner.client.post(`/api/v1/funds/${fund.id}/decrease`, { amount: '1500.51' });
+    const tooMuch = await t.owner.client.post(`/api/v1/funds/${fund.id}/decrease`, { amount: '1500.51' });
     expect(tooMuch.statusCode).toBe(409);
     expect(tooMuch.json().code).toBe('DECREASE_EXCEEDS_CASH');
-    const decreased = await owner.client.post(`/api/v1/funds/${fund.id}/decrease`, {
+    const decreased = await t.owner.client.post(`/api/v1/funds/${fund.id}/decrease`, {
       amount: '0.50',
       memo: 'ajuste',
     });
     expect(decreased.json()).toMatchObject({ authorizedAmount: '1500.00', cash: '1500.00' });
-    const movements = (await owner.client.get(`/api/v1/funds/${fund.id}/movements`)).json().data;
+    const movements = (await t.owner.client.get(`/api/v1/funds/${fund.id}/movements`)).json().data;
     expect(movements.map((m: { kind: string }) => m.kind)).toEqual([
       'fund_decreased',
       'fund_increased',
@@ -70,10 +66,12 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
   });
 
   it('closes a fund: cash back to the bank, and no movement afterwards', async () => {
-    const fund = await openFund(owner.client, { custodianId, authorizedAmount: '800.00' });
-    const closed = await owner.client.post(`/api/v1/funds/${fund.id}/close`, { memo: 'cierre de sucursal' });
+    const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: '800.00' });
+    const closed = await t.owner.client.post(`/api/v1/funds/${fund.id}/close`, {
+      memo: 'cierre de sucursal',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed', cash: '0.00', authorizedAmount: '0.00' });
-    const again = await owner.client.post(`/api/v1/funds/${fund.id}/increase`, { amount: '10.00' });
+    const again = await t.owner.client.post(`/api/v1/funds/${fund.id}/increase`, { amount: '10.00' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('FUND_CLOSED');
   });
@@ -84,7 +82,7 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
     ['over-precise', '10.001'],
     ['not a number', 'diez'],
   ])('refuses a %s authorized amount with a Spanish message', async (_label, amount) => {
-    const response = await owner.client.post('/api/v1/funds', {
+    const response = await t.owner.client.post('/api/v1/funds', {
       name: `Caja ${amount}`,
       custodianId,
       authorizedAmount: amount,
@@ -95,14 +93,14 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
   });
 
   it('refuses a custodian who is not an active member, and a duplicate name', async () => {
-    const stranger = await owner.client.post('/api/v1/funds', {
+    const stranger = await t.owner.client.post('/api/v1/funds', {
       name: 'Caja fantasma',
       custodianId: '01930000-0000-7000-8000-000000000000',
       authorizedAmount: '100.00',
     });
     expect(stranger.json().code).toBe('CUSTODIAN_INVALID');
-    await openFund(owner.client, { custodianId, name: 'Caja Única' });
-    const duplicate = await owner.client.post('/api/v1/funds', {
+    await openFund(t.owner.client, { custodianId, name: 'Caja Única' });
+    const duplicate = await t.owner.client.post('/api/v1/funds', {
       name: 'caja única',
       custodianId,
       authorizedAmount: '1.00',
@@ -112,9 +110,9 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
   });
 
   it('lets the custodian see only the funds they hold, and only admins change funds', async () => {
-    const mine = await openFund(owner.client, { custodianId });
-    const ownerMembership = await membershipIdOf(owner.client, owner.userId);
-    const notMine = await openFund(owner.client, { custodianId: ownerMembership });
+    const mine = await openFund(t.owner.client, { custodianId });
+    const ownerMembership = await membershipIdOf(t.owner.client, t.owner.userId);
+    const notMine = await openFund(t.owner.client, { custodianId: ownerMembership });
     const listed = (await custodian.client.get('/api/v1/funds?limit=200'))
       .json()
       .data.map((f: { id: string }) => f.id);
@@ -128,7 +126,7 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
 
   it("answers 404 for another organization's fund", async () => {
     const other = await signUpVerifiedOwner(t, { organizationName: 'Otra' });
-    const fund = await openFund(owner.client, { custodianId });
+    const fund = await openFund(t.owner.client, { custodianId });
     expect((await other.client.get(`/api/v1/funds/${fund.id}`)).statusCode).toBe(404);
     expect((await other.client.get(`/api/v1/funds/${fund.id}/movements`)).statusCode).toBe(404);
     expect(
@@ -137,8 +135,8 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
   });
 
   it('the database refuses to edit or delete a movement, or to write a balance directly', async () => {
-    const fund = await openFund(owner.client, { custodianId });
-    const scope = { organizationId: owner.organizationId, userId: owner.userId };
+    const fund = await openFund(t.owner.client, { custodianId });
+    const scope = { organizationId: t.owner.organizationId, userId: t.owner.userId };
     const attempts = [
       sql`UPDATE fund_movements SET amount = 1 WHERE fund_id = ${fund.id}`,
       sql`DELETE FROM fund_movements WHERE fund_id = ${fund.id}`,
@@ -147,8 +145,8 @@ describe.each(testDatabaseKinds())('funds API on %s', (kind) => {
     for (const attempt of attempts) {
       await expect(withTenant(t.database.db, scope, (tx) => tx.execute(attempt))).rejects.toThrow();
     }
-    const after = (await owner.client.get(`/api/v1/funds/${fund.id}`)).json();
+    const after = (await t.owner.client.get(`/api/v1/funds/${fund.id}`)).json();
     expect(after.cash).toBe('5000.00');
-    expect((await owner.client.get(`/api/v1/funds/${fund.id}/movements`)).json().data).toHaveLength(1);
+    expect((await t.owner.client.get(`/api/v1/funds/${fund.id}/movements`)).json().data).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi } from '../../../test/fakes/cfdi-factory.js';
 import { addMember, type signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import {
   approvedCfdiExpenses,
   type PaidReplenishment,
@@ -9,7 +10,6 @@ import {
   pettyCashOrganization,
 } from '../../../test/helpers/paid-replenishment-flow.js';
 import { validatePolizasXml } from '../../../test/helpers/sat-polizas-xsd.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
@@ -46,7 +46,7 @@ function monthRange() {
 }
 
 describe.each(testDatabaseKinds())('journal exports on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
   let accountant: TestClient;
   let custodian: TestClient;
@@ -57,7 +57,6 @@ describe.each(testDatabaseKinds())('journal exports on %s', (kind) => {
   let otherReplenishmentId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     const organization = await pettyCashOrganization(t, { fundName: 'Caja Matriz' });
     owner = organization.owner;
     custodian = organization.custodian.client;
@@ -97,7 +96,6 @@ describe.each(testDatabaseKinds())('journal exports on %s', (kind) => {
       await paidReplenishment(other.custodian.client, other.owner.client, other.fund.id)
     ).id;
   });
-  afterAll(async () => t.close());
 
   const download = (client: TestClient, query: string) => client.get(`/api/v1/exports/journal?${query}`);
 

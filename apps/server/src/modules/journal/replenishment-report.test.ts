@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi } from '../../../test/fakes/cfdi-factory.js';
 import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import {
   approvedCfdiExpenses,
   type PaidReplenishment,
   paidReplenishment,
   pettyCashOrganization,
 } from '../../../test/helpers/paid-replenishment-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
@@ -27,7 +27,7 @@ async function sheetTexts(body: Buffer, name: string): Promise<string[]> {
 }
 
 describe.each(testDatabaseKinds())('replenishment report on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let owner: TestClient;
   let custodian: TestClient;
   let custodianName: string;
@@ -36,7 +36,6 @@ describe.each(testDatabaseKinds())('replenishment report on %s', (kind) => {
   const uuids: string[] = [];
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     const organization = await pettyCashOrganization(t, { fundName: 'Caja Sucursal Norte' });
     owner = organization.owner.client;
     custodian = organization.custodian.client;
@@ -59,7 +58,6 @@ describe.each(testDatabaseKinds())('replenishment report on %s', (kind) => {
     const requested = await custodian.post('/api/v1/replenishments', { fundId: organization.fund.id });
     requestedId = requested.json<{ id: string }>().id;
   });
-  afterAll(async () => t.close());
 
   const report = (client: TestClient, id: string, format = 'pdf') =>
     client.get(`/api/v1/replenishments/${id}/report?format=${format}`);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { describe, expect, it } from 'vitest';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import {
   constanciaPdf,
   FISICA_CSF,
@@ -9,7 +10,6 @@ import {
   textPdf,
 } from '../../../test/helpers/constancia-pdf.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
@@ -21,25 +21,19 @@ function upload(client: TestClient, content: Buffer | string, name = 'constancia
 }
 
 describe.each(testDatabaseKinds())('reading the Constancia de Situación Fiscal on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
-  beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind, { owner: true });
 
   it('answers the fiscal data of a persona moral and stores nothing until it is saved', async () => {
-    const response = await upload(owner.client, await constanciaPdf(MORAL_CSF));
+    const response = await upload(t.owner.client, await constanciaPdf(MORAL_CSF));
     expect(response.statusCode).toBe(200);
     const prefill = response.json();
     expect(prefill).toEqual(MORAL_PREFILL);
-    expect((await owner.client.get('/api/v1/organization/fiscal-data')).json().code).toBe(
+    expect((await t.owner.client.get('/api/v1/organization/fiscal-data')).json().code).toBe(
       'FISCAL_DATA_NOT_SET',
     );
 
     // What it answers is what the form saves.
-    const saved = await owner.client.request('PUT', '/api/v1/organization/fiscal-data', {
+    const saved = await t.owner.client.request('PUT', '/api/v1/organization/fiscal-data', {
       rfc: prefill.rfc,
       legalName: prefill.legalName,
       taxRegime: prefill.taxRegime,
@@ -59,7 +53,7 @@ describe.each(testDatabaseKinds())('reading the Constancia de Situación Fiscal 
         { name: 'Régimen Simplificado de Confianza', start: '01/01/2022' },
       ],
     };
-    const response = await upload(owner.client, await constanciaPdf(replica));
+    const response = await upload(t.owner.client, await constanciaPdf(replica));
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       rfc: 'NUOM850101QJ5',
@@ -92,7 +86,7 @@ describe.each(testDatabaseKinds())('reading the Constancia de Situación Fiscal 
       'FILE_TOO_LARGE',
     ],
   ])('refuses %s with a Spanish problem', async (_, make, status, code) => {
-    const response = await upload(owner.client, await make());
+    const response = await upload(t.owner.client, await make());
     expect(response.statusCode).toBe(status);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
@@ -107,11 +101,11 @@ describe.each(testDatabaseKinds())('reading the Constancia de Situación Fiscal 
   });
 
   it('wants the file as multipart/form-data', async () => {
-    const json = await owner.client.request('POST', URL, { file: 'constancia.pdf' });
+    const json = await t.owner.client.request('POST', URL, { file: 'constancia.pdf' });
     expect(json.statusCode).toBe(400);
     expect(json.json().code).toBe('MULTIPART_REQUIRED');
     const { payload, contentType } = multipartBody([], { rfc: 'EKU9003173C9' }, 'file');
-    const empty = await owner.client.request('POST', URL, payload, {
+    const empty = await t.owner.client.request('POST', URL, payload, {
       headers: { 'content-type': contentType },
     });
     expect(empty.statusCode).toBe(400);
@@ -120,10 +114,10 @@ describe.each(testDatabaseKinds())('reading the Constancia de Situación Fiscal 
 
   it('is for whoever may change the fiscal data, with the CSRF token', async () => {
     const pdf = await constanciaPdf(MORAL_CSF);
-    const admin = await addMember(t, owner.client, ['admin']);
+    const admin = await addMember(t, t.owner.client, ['admin']);
     expect((await upload(admin.client, pdf)).statusCode).toBe(403);
     const { payload, contentType } = multipartBody([{ name: 'c.pdf', content: pdf }], {}, 'file');
-    const withoutToken = await owner.client.request('POST', URL, payload, {
+    const withoutToken = await t.owner.client.request('POST', URL, payload, {
       csrf: false,
       headers: { 'content-type': contentType },
     });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { validateFiscalData } from './fiscal-data.rules.js';
 
@@ -45,11 +45,7 @@ describe('fiscal data rules', () => {
 });
 
 describe.each(testDatabaseKinds())('fiscal data API on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind);
 
   it('lets the owner set it, readers read it, and nobody else change it', async () => {
     const owner = await signUpVerifiedOwner(t);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addMember,
   logIn,
@@ -7,7 +7,8 @@ import {
   signUpVerifiedOwner,
   uniqueEmail,
 } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
+import type { TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { withTenant } from '../../platform/tenancy.js';
 
@@ -19,11 +20,7 @@ interface MemberBody {
 }
 
 describe.each(testDatabaseKinds())('organizations on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind);
 
   const membersOf = async (client: ReturnType<TestApp['client']>) =>
     (await client.get('/api/v1/members')).json<{ data: MemberBody[] }>().data;

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('expense limit policies on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
-  beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind, { owner: true });
 
   const spend = (total: string, categoryId?: string) =>
-    owner.client.post('/api/v1/expenses', {
+    t.owner.client.post('/api/v1/expenses', {
       date: '2026-11-20',
       concept: 'Compra',
       subtotal: total,
@@ -25,7 +19,7 @@ describe.each(testDatabaseKinds())('expense limit policies on %s', (kind) => {
     response.json().findings.map((f) => f.code);
 
   it('flags expenses over the organization limit, and a category limit overrides it', async () => {
-    const general = await owner.client.post('/api/v1/policies', {
+    const general = await t.owner.client.post('/api/v1/policies', {
       kind: 'expense_limits',
       maxPerExpense: '1000.00',
       cfdiRequiredAbove: '500.00',
@@ -37,29 +31,29 @@ describe.each(testDatabaseKinds())('expense limit policies on %s', (kind) => {
       over.json().findings.find((f: { code: string }) => f.code === 'POLICY_MAX_PER_EXPENSE').message,
     ).toContain('$1,000.00');
 
-    const categories = (await owner.client.get('/api/v1/categories')).json().data;
+    const categories = (await t.owner.client.get('/api/v1/categories')).json().data;
     const travel = categories.find((c: { code: string }) => c.code === 'VIATICOS');
-    await owner.client.post('/api/v1/policies', {
+    await t.owner.client.post('/api/v1/policies', {
       kind: 'expense_limits',
       categoryId: travel.id,
       maxPerExpense: '5000.00',
     });
     expect(codes(await spend('1200.00', travel.id))).not.toContain('POLICY_MAX_PER_EXPENSE');
-    const replaced = await owner.client.post('/api/v1/policies', {
+    const replaced = await t.owner.client.post('/api/v1/policies', {
       kind: 'expense_limits',
       maxPerExpense: '2000.00',
     });
     expect(replaced.statusCode).toBe(200);
-    expect((await owner.client.get('/api/v1/policies')).json().data).toHaveLength(2);
+    expect((await t.owner.client.get('/api/v1/policies')).json().data).toHaveLength(2);
   });
 
   it('lets only admins set policies, and refuses nonsense limits', async () => {
-    const employee = await addMember(t, owner.client, ['employee']);
+    const employee = await addMember(t, t.owner.client, ['employee']);
     expect(
       (await employee.client.post('/api/v1/policies', { kind: 'expense_limits', maxPerExpense: '1.00' }))
         .statusCode,
     ).toBe(403);
-    const negative = await owner.client.post('/api/v1/policies', {
+    const negative = await t.owner.client.post('/api/v1/policies', {
       kind: 'expense_limits',
       maxPerExpense: '-5',
     });

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
 import { rollupDrift } from '../../../test/helpers/rollup-drift.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { mexicoCityDate } from '../../platform/mexico-time.js';
 import { withTenant } from '../../platform/tenancy.js';
@@ -123,8 +123,8 @@ function eligible(m: Model): Vouchers & { total: number } {
 }
 
 describe('petty-cash cycle through the API, model-based on pglite', () => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  // Hundreds of requests a minute, and many more while a failure shrinks: not what this test is about.
+  const t = useTestApp('pglite', { env: { RATE_LIMIT_PER_MINUTE: '1000000' }, owner: true });
   let custodian: TestClient;
   let approver: TestClient;
   let employee: TestClient;
@@ -132,17 +132,13 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
   let employeeId: string;
 
   beforeAll(async () => {
-    // Hundreds of requests a minute, and many more while a failure shrinks: not what this test is about.
-    t = await buildTestApp('pglite', { RATE_LIMIT_PER_MINUTE: '1000000' });
-    owner = await signUpVerifiedOwner(t);
-    const c = await addMember(t, owner.client, ['custodian']);
-    const a = await addMember(t, owner.client, ['approver']);
-    const e = await addMember(t, owner.client, ['employee']);
+    const c = await addMember(t, t.owner.client, ['custodian']);
+    const a = await addMember(t, t.owner.client, ['approver']);
+    const e = await addMember(t, t.owner.client, ['employee']);
     [custodian, approver, employee] = [c.client, a.client, e.client];
-    custodianId = await membershipIdOf(owner.client, c.userId);
-    employeeId = await membershipIdOf(owner.client, e.userId);
+    custodianId = await membershipIdOf(t.owner.client, c.userId);
+    employeeId = await membershipIdOf(t.owner.client, e.userId);
   }, 60_000);
-  afterAll(async () => t.close());
 
   /** Runs one operation through the API, checks the answer the model predicts, and updates the model. */
   async function apply(m: Model, fundId: string, op: Op) {
@@ -234,11 +230,11 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
           });
           m.open = { ...want, id: body.id, status: 'requested' };
         } else if (open.status === 'requested') {
-          expectAnswer(await owner.client.post(`/api/v1/replenishments/${open.id}/approve`), 200);
+          expectAnswer(await t.owner.client.post(`/api/v1/replenishments/${open.id}/approve`), 200);
           open.status = 'approved';
         } else {
           const payment = { paymentDate: today, reference: 'SPEI 123' };
-          expectAnswer(await owner.client.post(`/api/v1/replenishments/${open.id}/pay`, payment), 200);
+          expectAnswer(await t.owner.client.post(`/api/v1/replenishments/${open.id}/pay`, payment), 200);
           [m.cash, m.pending] = [m.cash + open.total, m.pending - open.total];
           for (const e of m.expenses) if (open.expenseIds.includes(e.id)) e.status = 'replenished';
           for (const c of m.counts) if (open.countIds.includes(c.id)) c.replenished = true;
@@ -250,7 +246,7 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
         return;
       }
       case 'handOut': {
-        const res = await owner.client.post('/api/v1/advances', {
+        const res = await t.owner.client.post('/api/v1/advances', {
           employeeId,
           purpose: 'Visita a cliente',
           amount: pesos(op.cents),
@@ -291,7 +287,7 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
         if (!advance) return;
         const own = m.expenses.filter((e) => e.advanceId === advance.id);
         const spent = sum(own.filter((e) => e.status === 'approved').map((e) => e.cents));
-        const res = await owner.client.post(`/api/v1/advances/${advance.id}/settle`, {});
+        const res = await t.owner.client.post(`/api/v1/advances/${advance.id}/settle`, {});
         if (own.some((e) => e.status === 'draft' || e.status === 'submitted'))
           return void expectAnswer(res, 409, 'ADVANCE_EXPENSES_PENDING');
         if (spent - advance.cents > m.cash) return void expectAnswer(res, 409, 'INSUFFICIENT_FUNDS');
@@ -325,11 +321,13 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
 
   /** The fund's ledger rows, as the app role reads them. */
   const movementsOf = (fundId: string) =>
-    withTenant(t.database.db, { organizationId: owner.organizationId, userId: owner.userId }, (tx) =>
+    withTenant(t.database.db, { organizationId: t.owner.organizationId, userId: t.owner.userId }, (tx) =>
       tx
         .select()
         .from(fundMovements)
-        .where(and(eq(fundMovements.organizationId, owner.organizationId), eq(fundMovements.fundId, fundId)))
+        .where(
+          and(eq(fundMovements.organizationId, t.owner.organizationId), eq(fundMovements.fundId, fundId)),
+        )
         .orderBy(fundMovements.sequence),
     );
 
@@ -361,8 +359,8 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
     // I5: rows seen halfway through are unchanged; neither the app role nor the tables' owner (past
     // the grants, the append-only trigger) can rewrite or delete history.
     expect(movements.slice(0, earlier.length)).toEqual(earlier);
-    const scope = { organizationId: owner.organizationId, userId: owner.userId };
-    const ofFund = sql`organization_id = ${owner.organizationId} AND fund_id = ${fundId}`;
+    const scope = { organizationId: t.owner.organizationId, userId: t.owner.userId };
+    const ofFund = sql`organization_id = ${t.owner.organizationId} AND fund_id = ${fundId}`;
     for (const statement of [
       sql`UPDATE fund_movements SET memo = 'editado', cash_delta = cash_delta + 1 WHERE ${ofFund}`,
       sql`DELETE FROM fund_movements WHERE ${ofFund}`,
@@ -374,10 +372,10 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
     }
     expect(await movementsOf(fundId)).toEqual(movements);
     // The dashboard's rollups (kept by triggers) still equal the expenses summed afresh.
-    expect(await rollupDrift(t.database.db, owner.organizationId)).toEqual([]);
+    expect(await rollupDrift(t.database.db, t.owner.organizationId)).toEqual([]);
     // I4: each paid replenishment equals its active items and its movement; no voucher in two active items.
     await withTenant(t.database.db, scope, async (tx) => {
-      const org = owner.organizationId;
+      const org = t.owner.organizationId;
       const paid = await tx
         .select()
         .from(replenishments)
@@ -434,7 +432,7 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
         fc.integer({ min: 1_000, max: 5_000 }),
         fc.array(opArbitrary, { minLength: 1, maxLength: 20, size: 'max' }),
         async (authorized, ops) => {
-          const fund = await openFund(owner.client, { custodianId, authorizedAmount: `${authorized}.00` });
+          const fund = await openFund(t.owner.client, { custodianId, authorizedAmount: `${authorized}.00` });
           const a = authorized * 100;
           const m: Model = {
             cash: a,
@@ -452,7 +450,7 @@ describe('petty-cash cycle through the API, model-based on pglite', () => {
           for (const [index, op] of ops.entries()) {
             await apply(m, fund.id, op);
             // I2 and the values after every step, as the API shows them; I3.
-            const view = (await owner.client.get(`/api/v1/funds/${fund.id}`)).json();
+            const view = (await t.owner.client.get(`/api/v1/funds/${fund.id}`)).json();
             const stored = {
               cash: cents(view.cash),
               pending: cents(view.pendingVouchers),

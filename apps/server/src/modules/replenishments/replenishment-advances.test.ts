@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AdvanceTeam,
   advanceTeam,
@@ -9,18 +9,16 @@ import {
   openFund,
   spendAgainst,
 } from '../../../test/helpers/advance-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('replenishing what a cash advance proved, on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let team: AdvanceTeam;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     team = await advanceTeam(t);
   });
-  afterAll(async () => t.close());
 
   it('makes the expenses of a settled cash advance vouchers of its fund, replenished like any other', async () => {
     const { owner, custodian, employee, approver } = team;

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { openFund } from '../../../test/helpers/petty-cash-flow.js';
 import {
   approvedCashExpense,
   type ReplenishmentTeam,
   replenishmentTeam,
 } from '../../../test/helpers/replenishment-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import type { Tx } from '../../platform/db/database.js';
 import { pgConstraint, pgErrorCode } from '../../platform/db/pg-errors.js';
@@ -16,7 +16,7 @@ import { replenishmentItems, replenishments } from './replenishments.schema.js';
 
 // I4 holds whatever code writes the rows: these tests write them directly, as the app role.
 describe.each(testDatabaseKinds())('I4 enforced by the database on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let owner: ReplenishmentTeam['owner'];
   let custodian: ReplenishmentTeam['custodian'];
   let approver: ReplenishmentTeam['approver'];
@@ -24,10 +24,8 @@ describe.each(testDatabaseKinds())('I4 enforced by the database on %s', (kind) =
   let folio = 1000;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     ({ owner, custodian, approver, custodianId } = await replenishmentTeam(t));
   });
-  afterAll(async () => t.close());
 
   const spend = (fundId: string, total: string) =>
     approvedCashExpense(custodian.client, owner.client, fundId, total);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { openFund } from '../../../test/helpers/petty-cash-flow.js';
 import {
   approvedCashExpense,
@@ -8,21 +9,18 @@ import {
   replenishmentTeam,
   today,
 } from '../../../test/helpers/replenishment-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('replenishments API on %s', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let owner: ReplenishmentTeam['owner'];
   let custodian: ReplenishmentTeam['custodian'];
   let approver: ReplenishmentTeam['approver'];
   let custodianId: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     ({ owner, custodian, approver, custodianId } = await replenishmentTeam(t));
   });
-  afterAll(async () => t.close());
 
   const fundOf = async (id: string) => (await owner.client.get(`/api/v1/funds/${id}`)).json();
   const spend = (fundId: string, total: string, concept?: string) =>

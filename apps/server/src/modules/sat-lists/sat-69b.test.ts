@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { receivedCfdi, TEST_RECEIVER } from '../../../test/fakes/cfdi-factory.js';
-import { signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { multipartBody } from '../../../test/helpers/multipart.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { supplierListRefresher } from '../expenses/index.js';
@@ -44,21 +43,17 @@ const codesOf = async (client: TestClient, id: string) =>
   (await client.get(`/api/v1/expenses/${id}`)).json().findings.map((f: { code: string }) => f.code);
 
 describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
-  let t: TestApp;
-  let owner: Awaited<ReturnType<typeof signUpVerifiedOwner>>;
+  const t = useTestApp(kind, { owner: true });
   let service: ReturnType<typeof createSat69bService>;
 
   beforeAll(async () => {
-    t = await buildTestApp(kind);
-    owner = await signUpVerifiedOwner(t);
-    await owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
+    await t.owner.client.request('PUT', '/api/v1/organization/fiscal-data', TEST_RECEIVER);
     const db = t.database.db;
     service = createSat69bService({
       db,
       refreshOrganization: supplierListRefresher(db, lookup69b),
     });
   });
-  afterAll(async () => t.close());
 
   it("imports SAT's file (cp1252, information lines) and reads every taxpayer", async () => {
     const result = await service.importList(chunks(readFileSync(SAMPLE)), 'muestra.csv');
@@ -72,7 +67,7 @@ describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
       chunks(listWith([['XIQB891116QE4', 'OTRA, S.A.', 'Definitivo']])),
       'sin-eku.csv',
     );
-    const expense = await importCfdi(owner.client, receivedCfdi().xml);
+    const expense = await importCfdi(t.owner.client, receivedCfdi().xml);
     if (!expense) throw new Error('import failed');
     expect(expense.findings.map((f) => f.code)).not.toContain('SUPPLIER_69B_DEFINITIVO');
 
@@ -81,13 +76,13 @@ describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
       'con-eku.csv',
     );
     expect(flagged.expensesReflagged).toBeGreaterThanOrEqual(1);
-    expect(await codesOf(owner.client, expense.id)).toContain('SUPPLIER_69B_DEFINITIVO');
+    expect(await codesOf(t.owner.client, expense.id)).toContain('SUPPLIER_69B_DEFINITIVO');
 
     await service.importList(
       chunks(listWith([['EKU9003173C9', 'ESCUELA KEMPER URGATE', 'Desvirtuado']])),
       'd.csv',
     );
-    expect(await codesOf(owner.client, expense.id)).not.toContain('SUPPLIER_69B_DEFINITIVO');
+    expect(await codesOf(t.owner.client, expense.id)).not.toContain('SUPPLIER_69B_DEFINITIVO');
   });
 
   it('flags a listed supplier on intake', async () => {
@@ -95,7 +90,7 @@ describe.each(testDatabaseKinds())('SAT 69-B list on %s', (kind) => {
       chunks(listWith([['EKU9003173C9', 'ESCUELA KEMPER URGATE', 'Presunto']])),
       'p.csv',
     );
-    const expense = await importCfdi(owner.client, receivedCfdi().xml);
+    const expense = await importCfdi(t.owner.client, receivedCfdi().xml);
     expect(expense?.findings.map((f) => f.code)).toContain('SUPPLIER_69B_PRESUNTO');
   });
 

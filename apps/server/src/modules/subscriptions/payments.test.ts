@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('subscription payments in the sandbox on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    // Monthly $2,320 with IVA: OXXO takes it with a deductibility warning; annual $23,200: over OXXO's cap.
-    t = await buildTestApp(kind, { PLAN_MONTHLY_PRICE: '2000.00', PLAN_ANNUAL_PRICE: '20000.00' });
-  });
-  afterAll(async () => t.close());
+  // Monthly $2,320 with IVA: OXXO takes it with a deductibility warning; annual $23,200: over OXXO's cap.
+  const t = useTestApp(kind, { env: { PLAN_MONTHLY_PRICE: '2000.00', PLAN_ANNUAL_PRICE: '20000.00' } });
 
   const subscription = async (client: TestClient) => (await client.get('/api/v1/subscription')).json();
   const checkout = (client: TestClient, plan: string, method: string) =>

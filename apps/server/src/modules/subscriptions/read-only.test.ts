@@ -1,16 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { membershipIdOf, openFund } from '../../../test/helpers/petty-cash-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('an unpaid account is read-only on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind);
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind);
 
   it('reads and exports everything but creates and changes nothing until it pays; nothing is deleted', async () => {
     const owner = await signUpVerifiedOwner(t);

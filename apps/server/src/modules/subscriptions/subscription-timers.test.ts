@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logIn, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 import { createSubscriptionTimers } from './subscription-timers.js';
 
 describe.each(testDatabaseKinds())('subscription timers on %s (injected clock)', (kind) => {
-  let t: TestApp;
+  const t = useTestApp(kind);
   let timers: ReturnType<typeof createSubscriptionTimers>;
   beforeAll(async () => {
-    t = await buildTestApp(kind);
     timers = createSubscriptionTimers({
       db: t.database.db,
       mailer: t.mailer,
@@ -21,7 +20,6 @@ describe.each(testDatabaseKinds())('subscription timers on %s (injected clock)',
       log: { error: () => {} },
     });
   });
-  afterAll(async () => t.close());
 
   it('runs trial → reminders → instructions → paid at OXXO → renewal unpaid → past due → unpaid (read-only) → paid → active', async () => {
     t.clock.now = new Date('2026-01-10T18:00:00Z');

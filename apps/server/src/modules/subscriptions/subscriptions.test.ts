@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('subscription trial and plans on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp(kind, { PLAN_MONTHLY_PRICE: '500.00', PLAN_ANNUAL_PRICE: '5000.00' });
-  });
-  afterAll(async () => t.close());
+  const t = useTestApp(kind, { env: { PLAN_MONTHLY_PRICE: '500.00', PLAN_ANNUAL_PRICE: '5000.00' } });
 
   it('starts a free calendar month at sign-up, Mexico City time, with the day clamped (Jan 31 → Feb 28)', async () => {
     // 2027-01-31 10:30 in Mexico City (UTC−6).

@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logIn, signUpVerifiedOwner } from '../../../test/helpers/accounts-flow.js';
-import { buildTestApp, type TestApp } from '../../../test/helpers/test-app.js';
+import { useTestApp } from '../../../test/helpers/app-fixture.js';
 import type { TestClient } from '../../../test/helpers/test-client.js';
 import { testDatabaseKinds } from '../../../test/helpers/test-database.js';
 
 describe.each(testDatabaseKinds())('suspending a subscription on %s', (kind) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    // The annual plan costs exactly 12,000.00 with IVA (10,344.83 + 1,655.17), as in BILLING.md.
-    t = await buildTestApp(kind, { PLAN_MONTHLY_PRICE: '1000.00', PLAN_ANNUAL_PRICE: '10344.83' });
-  });
-  afterAll(async () => t.close());
+  // The annual plan costs exactly 12,000.00 with IVA (10,344.83 + 1,655.17), as in BILLING.md.
+  const t = useTestApp(kind, { env: { PLAN_MONTHLY_PRICE: '1000.00', PLAN_ANNUAL_PRICE: '10344.83' } });
 
   /** An organization whose trial is over, paying `plan` by `method` on `day` (noon in Mexico City). */
   async function paidOn(day: string, plan: string, method = 'spei') {
