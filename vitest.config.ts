@@ -20,6 +20,11 @@ export default defineConfig({
             'apps/server/test/**/*.test.ts',
           ],
           environment: 'node',
+          // The files share each worker's modules instead of importing the whole server again for
+          // every file (import took some 260 s of the suite's time): 6 minutes instead of 10. No
+          // test mocks modules, stubs globals or changes process.env, and each builds its own app
+          // on its own database, so what the files share is only code and read-only caches.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ['apps/server/test/helpers/global-setup.ts'],
