@@ -96,10 +96,17 @@ export function useBrowserSession(options: BrowserSessionOptions = {}): BrowserS
     }
   });
 
+  // Each step runs even when the one before it failed: no server or data folder left behind.
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await options.after?.();
+    try {
+      await browser?.close();
+    } finally {
+      try {
+        await server?.stop();
+      } finally {
+        await options.after?.();
+      }
+    }
   });
 
   return session;

@@ -39,16 +39,19 @@ export function useTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Te
     close: notReady('close'),
     ...(options.owner ? { owner: notReady('owner') } : {}),
   };
-  // Kept apart from the fixture: what afterAll closes is only ever an app that was really built.
-  let built: TestApp | undefined;
+  // Kept apart from the fixture: what afterAll closes is only ever an app that was really built,
+  // also one whose build outlived beforeAll's timeout (test files share their worker: an app left
+  // open would keep its job worker and database running into the next files).
+  let building: Promise<TestApp> | undefined;
 
   beforeAll(async () => {
-    built = await buildTestApp(kind, options.env);
+    building = buildTestApp(kind, options.env);
+    const built = await building;
     Object.assign(fixture, built);
     if (options.owner) fixture.owner = await signUpVerifiedOwner(built);
   });
   // When the build itself failed, its beforeAll already reports why; there is nothing to close.
-  afterAll(async () => built?.close());
+  afterAll(async () => (await building?.catch(() => undefined))?.close());
 
   return fixture;
 }
