@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowserSession } from './helpers/fixture.js';
+import { visibleText } from './helpers/locators.js';
 import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
 import { PHONE, shot } from './helpers/screenshots.js';
 
@@ -51,10 +52,10 @@ describe('a custodian counts the cash of a fund in the browser', () => {
     // 3 × $500 + 2 × $200 + 1 × $50 = $1,950 against $2,000 expected.
     await page.getByLabel('Billetes de $500', { exact: true }).fill('3');
     await page.getByLabel('Billetes de $200', { exact: true }).fill('2');
-    await page.getByText('Faltante $100.00').filter({ visible: true }).first().waitFor();
+    await visibleText(page, 'Faltante $100.00').waitFor();
     await page.getByLabel('Billetes de $50', { exact: true }).fill('1');
-    await page.getByText('Faltante $50.00').filter({ visible: true }).first().waitFor();
-    await page.getByText('$1,950.00').filter({ visible: true }).first().waitFor();
+    await visibleText(page, 'Faltante $50.00').waitFor();
+    await visibleText(page, '$1,950.00').waitFor();
     // The custodian names a witness from the member directory (names only), never themselves.
     await page.getByRole('combobox', { name: 'Testigo (opcional)' }).waitFor();
     await page.getByLabel('Notas (opcional)').fill('Arqueo sorpresa');
@@ -85,7 +86,7 @@ describe('a custodian counts the cash of a fund in the browser', () => {
     await page.getByLabel('Billetes de $500', { exact: true }).fill('1');
     await page.getByLabel('Billetes de $200', { exact: true }).fill('2');
     await page.getByLabel('Monedas de $10', { exact: true }).fill('5');
-    await page.getByText('Cuadra').filter({ visible: true }).first().waitFor();
+    await visibleText(page, 'Cuadra').waitFor();
     await page.getByRole('combobox', { name: 'Testigo (opcional)' }).click();
     // The custodian is not offered as witness.
     await expect(page.getByRole('option', { name: 'Rosa Ibarra' }).count()).resolves.toBe(0);
@@ -112,12 +113,12 @@ describe('a custodian counts the cash of a fund in the browser', () => {
     await page.getByLabel('Billetes de $500', { exact: true }).fill('1');
     await page.getByLabel('Billetes de $200', { exact: true }).fill('2');
     await page.getByLabel('Monedas de $10', { exact: true }).fill('5');
-    await page.getByText('Cuadra').filter({ visible: true }).first().waitFor();
+    await visibleText(page, 'Cuadra').waitFor();
     await page.getByLabel('Monedas de $0.50', { exact: true }).fill('1.5');
     await page.getByText('Escribe un número entero de piezas.').waitFor();
     await expect(page.getByRole('button', { name: 'Registrar arqueo' }).isDisabled()).resolves.toBe(true);
     await page.getByLabel('Monedas de $0.50', { exact: true }).fill('');
-    await page.getByText('Cuadra').filter({ visible: true }).first().waitFor();
+    await visibleText(page, 'Cuadra').waitFor();
     await shot(page, 'cash-count-phone', false);
     await shot(page, 'cash-count-phone-full');
     await page.close();

@@ -5,6 +5,7 @@ import {
   startFakeSatStatusServer,
 } from '../apps/server/test/fakes/fake-sat-status-server.js';
 import { useBrowserSession } from './helpers/fixture.js';
+import { visible, visibleText } from './helpers/locators.js';
 import { inviteAndJoin, membershipId, PASSWORD } from './helpers/people.js';
 import { DESKTOP, PHONE, shot } from './helpers/screenshots.js';
 
@@ -87,7 +88,7 @@ describe('a fund is replenished in the browser: requested, a cancelled CFDI excl
     const { logIn, server } = session;
     const page = await logIn(ownerEmail);
     await page.getByRole('link', { name: 'Reposiciones' }).first().click();
-    await page.getByRole('link', { name: 'Reposición 1' }).filter({ visible: true }).first().click();
+    await visible(page.getByRole('link', { name: 'Reposición 1' })).click();
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByText(/No se puede aprobar: un CFDI está cancelado en el SAT/).waitFor();
     const flag = page.getByText('Cancelado en el SAT: exclúyelo antes de aprobar').filter({ visible: true });
@@ -104,11 +105,7 @@ describe('a fund is replenished in the browser: requested, a cancelled CFDI excl
       .click();
     await page.getByLabel(/^Motivo/).fill('El proveedor canceló la factura');
     await page.getByRole('button', { name: 'Excluir comprobante' }).click();
-    await page
-      .getByText('Excluido: El proveedor canceló la factura')
-      .filter({ visible: true })
-      .first()
-      .waitFor();
+    await visibleText(page, 'Excluido: El proveedor canceló la factura').waitFor();
     await page.getByText('$116.00').first().waitFor();
 
     await page.getByRole('button', { name: 'Aprobar' }).click();
@@ -126,7 +123,7 @@ describe('a fund is replenished in the browser: requested, a cancelled CFDI excl
     await page.setViewportSize(PHONE);
     await shot(page, 'replenishment-paid-phone');
     await page.goto(`${server.url}/app/reposiciones`);
-    await page.getByRole('link', { name: 'Reposición 1' }).filter({ visible: true }).first().waitFor();
+    await visible(page.getByRole('link', { name: 'Reposición 1' })).waitFor();
     await shot(page, 'replenishments-list-phone');
     await page.setViewportSize(DESKTOP);
 
