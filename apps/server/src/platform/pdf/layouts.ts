@@ -75,12 +75,17 @@ function piecesOf(font: EmbeddedFont): FontPieces {
   return found;
 }
 
+/** Keeps a value in a map of at most `limit` entries: a full map starts again (no eviction order to keep). */
+function remember<K, V>(map: Map<K, V>, limit: number, key: K, value: V) {
+  if (map.size >= limit) map.clear();
+  map.set(key, value);
+}
+
 function piece(font: EmbeddedFont, pieces: FontPieces, text: string): Run {
   let run = pieces.pieces.get(text);
   if (!run) {
     run = font.layoutRun(text);
-    if (pieces.pieces.size >= MAX_PIECES) pieces.pieces.clear();
-    pieces.pieces.set(text, run);
+    remember(pieces.pieces, MAX_PIECES, text, run);
   }
   return run;
 }
@@ -149,25 +154,21 @@ export function composedRun(font: EmbeddedFont, word: string): Run | undefined {
 
 /** Gives an embedded font the composing, bounded layout cache. */
 export function useComposingLayouts(font: EmbeddedFont) {
-  let kept = new Map<string, Run>();
-  let composed = new Map<string, Run>();
+  const kept = new Map<string, Run>();
+  const composed = new Map<string, Run>();
   font.layoutCache = new Proxy(Object.create(null) as Record<string, Run>, {
     get: (_target, word) => {
       if (typeof word !== 'string') return undefined;
       let run = kept.get(word) ?? composed.get(word);
       if (run === undefined) {
         run = composedRun(font, word);
-        if (run) {
-          if (composed.size >= MAX_KEPT_COMPOSED) composed = new Map();
-          composed.set(word, run);
-        }
+        if (run) remember(composed, MAX_KEPT_COMPOSED, word, run);
       }
       return run;
     },
     set: (_target, word, run: Run) => {
       if (typeof word !== 'string') return false;
-      if (kept.size >= MAX_KEPT_LAYOUTS) kept = new Map();
-      kept.set(word, run);
+      remember(kept, MAX_KEPT_LAYOUTS, word, run);
       return true;
     },
   });
